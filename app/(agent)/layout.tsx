@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/permissions";
+import { AppHeader } from "@/components/layout/app-header";
+
+export const dynamic = "force-dynamic";
+
+export default async function AgentLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!isStaff(user.role)) redirect("/account");
+  return (
+    <div className="flex h-screen flex-col">
+      <AppHeader user={user} />
+      <div className="min-h-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./threads";
+export * from "./reference";
+export * from "./channels";
+export * from "./platform";

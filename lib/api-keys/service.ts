@@ -1,0 +1,106 @@
+// API credentials for machine clients. The secret is shown once and kept as a sha256 hash (it is
+// 32 random bytes, so a slow hash adds nothing); the public key id finds the row.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { apiCredentials, type ApiCredential, type ApiCredentialKind } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+/** What each kind of key may be allowed to do. */
+export const SCOPES: Record<ApiCredentialKind, readonly string[]> = {
+  call_requests: ["call_requests.view", "call_requests.manage"],
+  seller: ["discussions.view", "discussions.manage"],
+  chat: ["chat.rooms.view"],
+  soap: ["conversations.view", "conversations.manage"],
+};
+
+export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+const KEY_SEPARATOR = ".";
+
+/** The string a client is given: `<key id>.<secret>`. */
+export const formatApiKey = (keyPrefix: string, secret: string) => `${keyPrefix}${KEY_SEPARATOR}${secret}`;
+
+export function parseApiKey(key: string): { keyPrefix: string; secret: string } | null {
+  const at = key.indexOf(KEY_SEPARATOR);
+  if (at <= 0 || at === key.length - 1) return null;
+  return { keyPrefix: key.slice(0, at), secret: key.slice(at + 1) };
+}
+
+export interface CreateApiCredentialInput {
+  kind: ApiCredentialKind;
+  name: string;
+  scopes: string[];
+  userId?: number | null;
+  sellerId?: number | null;
+  createdBy?: number | null;
+  /** Fixed values, for the demo seed only. */
+  keyPrefix?: string;
+  secret?: string;
+}
+
+export async function createApiCredential(
+  tx: Db,
+  input: CreateApiCredentialInput,
+): Promise<{ credential: ApiCredential; secret: string; apiKey: string }> {
+  const allowed = SCOPES[input.kind];
+  const unknown = input.scopes.filter((s) => !allowed.includes(s));
+  if (unknown.length) throw new AppError("invalid", `Unknown scope for a ${input.kind} key: ${unknown.join(", ")}`);
+  if (input.scopes.length === 0) throw new AppError("invalid", "Choose at least one permission for the key.");
+  if (input.kind === "seller" && !input.sellerId) throw new AppError("invalid", "A seller key must be bound to a seller.");
+  if (input.kind === "call_requests" && !input.userId) throw new AppError("invalid", "A call-request key acts as a staff user.");
+  const keyPrefix = input.keyPrefix ?? `sb_${input.kind === "call_requests" ? "cr" : input.kind}_${randomBytes(6).toString("hex")}`;
+  const secret = input.secret ?? randomBytes(24).toString("base64url");
+  const [credential] = await tx
+    .insert(apiCredentials)
+    .values({
+      kind: input.kind,
+      name: input.name.trim(),
+      userId: input.userId ?? null,
+      sellerId: input.sellerId ?? null,
+      keyPrefix,
+      secretHash: hashSecret(secret),
+      scopes: input.scopes,
+      createdBy: input.createdBy ?? null,
+    })
+    .returning();
+  return { credential, secret, apiKey: formatApiKey(keyPrefix, secret) };
+}
+
+export async function revokeApiCredential(tx: Db, id: number): Promise<boolean> {
+  const rows = await tx
+    .update(apiCredentials)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiCredentials.id, id), isNull(apiCredentials.revokedAt)))
+    .returning({ id: apiCredentials.id });
+  return rows.length > 0;
+}
+
+/**
+ * The live credential whose id and secret match, or null. Every failure looks the same to the
+ * caller. Marks the key used (at most once a minute, to keep reads cheap).
+ */
+export async function verifyApiCredential(
+  db: Db,
+  kind: ApiCredentialKind,
+  keyPrefix: string,
+  secret: string,
+): Promise<ApiCredential | null> {
+  const [row] = await db
+    .select()
+    .from(apiCredentials)
+    .where(and(eq(apiCredentials.keyPrefix, keyPrefix), eq(apiCredentials.kind, kind), isNull(apiCredentials.revokedAt)))
+    .limit(1);
+  const expected = Buffer.from(row?.secretHash ?? hashSecret("no such key"), "hex");
+  const given = Buffer.from(hashSecret(secret), "hex");
+  if (!row || !timingSafeEqual(expected, given)) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db
+      .update(apiCredentials)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiCredentials.id, row.id));
+  }
+  return row;
+}
+
+export const hasScope = (credential: Pick<ApiCredential, "scopes">, scope: string) => credential.scopes.includes(scope);

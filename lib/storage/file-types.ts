@@ -1,0 +1,141 @@
+// The type of an upload is decided by its bytes, never by its name. Each channel declares which
+// types it takes, how many files and how many bytes in all.
+import { fileTypeFromBuffer } from "file-type";
+import type { Channel } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { contentKey } from "./store";
+
+export type FileKind = "png" | "jpg" | "gif" | "bmp" | "tif" | "webp" | "pdf" | "doc" | "xls" | "docx" | "xlsx";
+
+const MIME: Record<FileKind, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  gif: "image/gif",
+  bmp: "image/bmp",
+  tif: "image/tiff",
+  webp: "image/webp",
+  pdf: "application/pdf",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** Images a browser may show inline (never SVG: it can carry script). */
+export const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"]);
+
+export interface UploadPolicy {
+  kinds: readonly FileKind[];
+  maxFiles: number;
+  maxTotalBytes: number;
+  /** Per file; defaults to the total. */
+  maxFileBytes?: number;
+}
+
+const MB = 1024 * 1024;
+const OFFICE_AND_IMAGES: FileKind[] = ["png", "jpg", "gif", "webp", "pdf", "doc", "docx", "xls", "xlsx"];
+
+export const UPLOAD_POLICIES: Record<Channel, UploadPolicy> = {
+  contact: { kinds: ["pdf", "jpg", "png", "xls", "xlsx", "doc", "docx"], maxFiles: 1, maxTotalBytes: 5 * MB },
+  discussion: {
+    kinds: ["png", "gif", "bmp", "jpg", "tif", "pdf", "doc", "docx", "xls"],
+    maxFiles: 3,
+    maxTotalBytes: 4 * MB,
+  },
+  conversation: { kinds: OFFICE_AND_IMAGES, maxFiles: 5, maxTotalBytes: 10 * MB },
+  call_request: { kinds: OFFICE_AND_IMAGES, maxFiles: 5, maxTotalBytes: 10 * MB },
+  chat: { kinds: ["png", "jpg", "gif", "webp", "pdf"], maxFiles: 5, maxTotalBytes: 10 * MB },
+};
+
+export function describePolicy(policy: UploadPolicy): string {
+  const kinds = policy.kinds.map((k) => k.toUpperCase()).join(", ");
+  return `${kinds}; at most ${policy.maxFiles} file${policy.maxFiles === 1 ? "" : "s"}, ${Math.round(policy.maxTotalBytes / MB)} MB in all`;
+}
+
+/** What the bytes are, or null when they are none of the kinds we know. */
+export async function detectKind(bytes: Uint8Array, fileName: string): Promise<FileKind | null> {
+  const found = await fileTypeFromBuffer(bytes);
+  if (!found) return null;
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  switch (found.ext) {
+    case "png":
+    case "gif":
+    case "bmp":
+    case "webp":
+    case "pdf":
+    case "docx":
+    case "xlsx":
+      return found.ext;
+    case "jpg":
+      return "jpg";
+    case "tif":
+      return "tif";
+    case "cfb":
+      // Legacy Office files share one container format; the name says which of the two it is.
+      return ext === "xls" ? "xls" : ext === "doc" ? "doc" : null;
+    default:
+      return null;
+  }
+}
+
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckedFile {
+  name: string;
+  bytes: Uint8Array;
+  kind: FileKind;
+  contentType: string;
+  size: number;
+  key: string;
+}
+
+/** A file name safe to store and show: no path, no control characters, not too long. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  return cleaned || "file";
+}
+
+/**
+ * Checks files against a channel's policy; throws an AppError naming the `field` when one is refused.
+ * Nothing is stored here.
+ */
+export async function checkUploads(policy: UploadPolicy, files: IncomingFile[], field = "file"): Promise<CheckedFile[]> {
+  if (files.length > policy.maxFiles) {
+    throw new AppError("invalid", `At most ${policy.maxFiles} file${policy.maxFiles === 1 ? "" : "s"} may be attached.`, {
+      [field]: [`At most ${policy.maxFiles} file${policy.maxFiles === 1 ? "" : "s"} may be attached.`],
+    });
+  }
+  const total = files.reduce((sum, f) => sum + f.bytes.byteLength, 0);
+  if (total > policy.maxTotalBytes) {
+    const msg = `Attachments may not exceed ${Math.round(policy.maxTotalBytes / MB)} MB in all.`;
+    throw new AppError("too_large", msg, { [field]: [msg] });
+  }
+  const out: CheckedFile[] = [];
+  for (const file of files) {
+    const name = cleanFileName(file.name);
+    if (file.bytes.byteLength === 0) throw new AppError("invalid", `${name} is empty.`, { [field]: [`${name} is empty.`] });
+    if (policy.maxFileBytes && file.bytes.byteLength > policy.maxFileBytes) {
+      const msg = `${name} is larger than ${Math.round(policy.maxFileBytes / MB)} MB.`;
+      throw new AppError("too_large", msg, { [field]: [msg] });
+    }
+    const kind = await detectKind(file.bytes, name);
+    if (!kind || !policy.kinds.includes(kind)) {
+      const msg = `${name} is not an accepted file type (${policy.kinds.map((k) => k.toUpperCase()).join(", ")}).`;
+      throw new AppError("unsupported_type", msg, { [field]: [msg] });
+    }
+    out.push({ name, bytes: file.bytes, kind, contentType: MIME[kind], size: file.bytes.byteLength, key: contentKey(file.bytes) });
+  }
+  return out;
+}
+
+/** `Content-Disposition` with an ASCII fallback and the RFC 6266 / 5987 UTF-8 name. */
+export function contentDisposition(fileName: string, type: "attachment" | "inline" = "attachment"): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
