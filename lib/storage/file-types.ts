@@ -95,7 +95,6 @@ export interface CheckedFile {
 /** A file name safe to store and show: no path, no control characters, not too long. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
   return cleaned || "file";
 }

@@ -1,0 +1,85 @@
+// Mail against a real SMTP server (smtp-server, on loopback), and the outbox fallback.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { makePdf } from "@/db/seed/files";
+import { readOutbox, sendMail } from "./index";
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+let server: SMTPServer;
+let port = 0;
+const received: Received[] = [];
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+afterEach(() => {
+  delete process.env.SMTP_URL;
+  delete process.env.MAIL_OUTBOX_DIR;
+});
+
+describe("sendMail over SMTP", () => {
+  it("delivers with threading headers and the attachment", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    const sent = await sendMail({
+      to: "customer@mail.example",
+      subject: "Re: Sipariş 123",
+      text: "Merhaba, siparişiniz yolda.",
+      inReplyTo: "<first@switchboard.localhost>",
+      references: ["<first@switchboard.localhost>"],
+      attachments: [{ filename: "fatura.pdf", content: makePdf(), contentType: "application/pdf" }],
+    });
+    expect(sent.via).toBe("smtp");
+    const mail = received.at(-1)!;
+    expect(mail.to).toEqual(["customer@mail.example"]);
+    expect(mail.raw).toContain(`Message-ID: ${sent.messageId}`);
+    expect(mail.raw).toContain("In-Reply-To: <first@switchboard.localhost>");
+    expect(mail.raw).toContain("References: <first@switchboard.localhost>");
+    expect(mail.raw).toMatch(/Content-Type: application\/pdf; name=fatura\.pdf/);
+  });
+
+  it("fails loudly when the SMTP server is not there", async () => {
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    await expect(sendMail({ to: "x@mail.example", subject: "x", text: "x" })).rejects.toThrow();
+  });
+});
+
+describe("sendMail without SMTP_URL", () => {
+  it("writes the message to the outbox folder", async () => {
+    process.env.MAIL_OUTBOX_DIR = await fs.mkdtemp(path.join(os.tmpdir(), "sb-outbox-"));
+    const sent = await sendMail({ to: "a@mail.example", subject: "Outbox test", text: "Body text" });
+    expect(sent.via.startsWith(process.env.MAIL_OUTBOX_DIR)).toBe(true);
+    const [first] = await readOutbox();
+    expect(first.raw).toContain("Subject: Outbox test");
+    expect(first.raw).toContain(`Message-ID: ${sent.messageId}`);
+  });
+});
