@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/typologies", label: "Discussion typologies" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];
 
 export function AdminNav() {
