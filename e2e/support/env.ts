@@ -1,8 +1,11 @@
 // Where the browser tests find their servers and database; scripts/test.sh sets the same values.
+import { createHash } from "node:crypto";
 import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgres://switchboard:switchboard@127.0.0.1:5432/switchboard_e2e";
+// scripts/test.sh names the database after the checkout (so two checkouts can test at once).
+const runId = createHash("md5").update(process.cwd()).digest("hex").slice(0, 8);
+const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgres://switchboard:switchboard@127.0.0.1:5432/switchboard_e2e_${runId}`;
 
 // Dub's assertLocalDatabaseEnv: the browser tests write and delete; never against a remote server.
 const host = new URL(databaseUrl).hostname;
