@@ -9,7 +9,8 @@ PORT=${PORT:-3000}
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "[start] installing dependencies"
-  npm ci --no-audit --no-fund
+  # `npm install` rather than `npm ci`: see scripts/test.sh.
+  npm install --no-audit --no-fund
 fi
 
 node --import tsx scripts/setup.ts

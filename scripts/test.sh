@@ -38,8 +38,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}" >/dev/null || { echo "apt-get install failed"; }
 fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "npm ci"
-  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  # `npm install`, not `npm ci`: the registry mirror here lacks other platforms' optional builds
+  # (e.g. @next/swc-darwin-*), so the lock file cannot list them and `npm ci` refuses it.
+  # `npm install` installs exactly the locked versions for this platform and leaves the lock alone.
+  log "npm install"
+  npm install --no-audit --no-fund || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 # ---------------------------------------------------------------- PostgreSQL
