@@ -1,5 +1,5 @@
 // What only one channel has: one detail row per thread, keyed by the thread id.
-import { bigint, boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "./_types";
 import { contactSubjects, conversationTitles, discussionTypologies } from "./reference";
 import { threads } from "./threads";
@@ -91,6 +91,9 @@ export const callRequestDetails = pgTable(
     email: text("email"),
     timeFrom: text("time_from"),
     timeTo: text("time_to"),
+    /** The window as minutes after midnight, parsed from time_from/time_to: what the call queue sorts by. */
+    windowStartMinutes: integer("window_start_minutes"),
+    windowEndMinutes: integer("window_end_minutes"),
     orderId: bigint("order_id", { mode: "number" }),
     orderStatus: text("order_status"),
     productId: bigint("product_id", { mode: "number" }),
@@ -103,7 +106,10 @@ export const callRequestDetails = pgTable(
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [index("call_request_details_order_idx").on(t.orderId)],
+  (t) => [
+    index("call_request_details_order_idx").on(t.orderId),
+    index("call_request_details_window_idx").on(t.windowStartMinutes, t.createdAt, t.threadId),
+  ],
 );
 export type CallRequestDetails = typeof callRequestDetails.$inferSelect;
 
