@@ -18,12 +18,13 @@ interface Hub {
 
 const LiveEventsContext = createContext<Hub | null>(null);
 
+/** Opens the EventSource on the first subscription (so only in the browser), closes it on demand. */
 function createHub(url: string): Hub & { close(): void } {
   const handlers = new Map<string, Set<Handler>>();
-  const source = new EventSource(url);
-  const attached = new Set<string>();
+  let source: EventSource | null = null;
+  let attached = new Set<string>();
   const attach = (name: string) => {
-    if (attached.has(name)) return;
+    if (!source || attached.has(name)) return;
     attached.add(name);
     source.addEventListener(name, (message) => {
       const m = message as MessageEvent<string>;
@@ -39,27 +40,31 @@ function createHub(url: string): Hub & { close(): void } {
   };
   return {
     subscribe(names, handler) {
+      if (!source) {
+        source = new EventSource(url);
+        attached = new Set();
+        for (const name of handlers.keys()) attach(name);
+      }
       for (const name of names) {
-        attach(name);
         let set = handlers.get(name);
         if (!set) handlers.set(name, (set = new Set()));
         set.add(handler);
+        attach(name);
       }
       return () => {
         for (const name of names) handlers.get(name)?.delete(handler);
       };
     },
-    close: () => source.close(),
+    close() {
+      source?.close();
+      source = null;
+    },
   };
 }
 
 export function LiveEventsProvider({ children, url = "/api/events" }: { children: React.ReactNode; url?: string }) {
-  const [hub, setHub] = useState<(Hub & { close(): void }) | null>(null);
-  useEffect(() => {
-    const created = createHub(url);
-    setHub(created);
-    return () => created.close();
-  }, [url]);
+  const [hub] = useState(() => createHub(url));
+  useEffect(() => () => hub.close(), [hub]);
   return <LiveEventsContext.Provider value={hub}>{children}</LiveEventsContext.Provider>;
 }
 
