@@ -97,7 +97,7 @@ export function CallQueueRow({
           </dd>
           <dt className="text-slate-400">Asked</dt>
           <dd>
-            <RelativeTime date={row.createdAt} now={now} /> ago
+            <RelativeTime date={row.createdAt} now={now} />
           </dd>
           {row.orderId ? (
             <>

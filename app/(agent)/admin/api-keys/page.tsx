@@ -46,11 +46,10 @@ export default async function ApiKeysPage() {
       <section>
         <h2 className="mb-2 font-semibold">All keys</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="api-keys">
+          <table className="w-full text-left text-xs" data-testid="api-keys">
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
               <tr>
                 <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Kind</th>
                 <th className="px-3 py-2 font-medium">Bound to</th>
                 <th className="px-3 py-2 font-medium">Key id</th>
                 <th className="px-3 py-2 font-medium">Permissions</th>
@@ -62,11 +61,17 @@ export default async function ApiKeysPage() {
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" data-prefix={k.keyPrefix} className={k.revokedAt ? "text-slate-400" : ""}>
-                  <td className="px-3 py-2 font-medium">{k.name}</td>
-                  <td className="px-3 py-2">{KIND_LABELS[k.kind] ?? k.kind}</td>
+                  <td className="px-3 py-2">
+                    <div className="font-medium">{k.name}</div>
+                    <div className="text-xs text-slate-500">{KIND_LABELS[k.kind] ?? k.kind}</div>
+                  </td>
                   <td className="px-3 py-2">{k.userEmail ?? (k.sellerTitle ? `${k.sellerTitle}${k.sellerExternalId ? ` (${k.sellerExternalId})` : ""}` : "—")}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{k.keyPrefix}</td>
-                  <td className="px-3 py-2 text-xs">{k.scopes.join(", ")}</td>
+                  <td className="px-3 py-2 font-mono break-all">{k.keyPrefix}</td>
+                  <td className="px-3 py-2 text-xs">
+                    {k.scopes.map((scope) => (
+                      <div key={scope}>{scope}</div>
+                    ))}
+                  </td>
                   <td className="px-3 py-2 text-xs whitespace-nowrap">{when(k.createdAt)}</td>
                   <td className="px-3 py-2 text-xs whitespace-nowrap" data-testid="api-key-last-used">
                     {when(k.lastUsedAt) ?? "never"}
