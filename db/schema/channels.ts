@@ -1,4 +1,5 @@
 // What only one channel has: one detail row per thread, keyed by the thread id.
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "./_types";
 import { contactSubjects, conversationTitles, discussionTypologies } from "./reference";
@@ -108,7 +109,9 @@ export const callRequestDetails = pgTable(
   },
   (t) => [
     index("call_request_details_order_idx").on(t.orderId),
-    index("call_request_details_window_idx").on(t.windowStartMinutes, t.createdAt, t.threadId),
+    // The call queue's order (window start, no window last, then age) and the API's default (date).
+    index("call_request_details_queue_idx").on(sql`coalesce(${t.windowStartMinutes}, 1441)`, t.createdAt, t.threadId),
+    index("call_request_details_created_idx").on(t.createdAt, t.threadId),
   ],
 );
 export type CallRequestDetails = typeof callRequestDetails.$inferSelect;

@@ -11,7 +11,7 @@ const columns = {
   threadStatus: t.status,
   assigneeId: t.assigneeId,
   assigneeName: u.name,
-  createdAt: t.createdAt,
+  createdAt: d.createdAt,
   updatedAt: t.updatedAt,
   name: d.name,
   phone: d.phone,
@@ -58,9 +58,11 @@ const live = and(eq(t.channel, "call_request"), isNull(t.deletedAt));
 /** `%text%` for ILIKE with the caller's % and _ taken literally. */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const SORT_COLUMNS: Record<WireSortKey, SQL | typeof t.id> = {
-  id: sql`${t.id}`,
-  date: sql`${t.createdAt}`,
+// date sorts by the detail row's copy of the creation time (always the thread's), which has an
+// index, so the default page walks call_request_details_created_idx instead of sorting.
+const SORT_COLUMNS: Record<WireSortKey, SQL> = {
+  id: sql`${d.threadId}`,
+  date: sql`${d.createdAt}`,
   status: sql`${t.channelState}`,
   name: sql`${d.name}`,
   phone: sql`${d.phone}`,
@@ -97,7 +99,7 @@ export async function findCallRequestsPage(db: Db, params: WireListParams): Prom
       .innerJoin(d, eq(d.threadId, t.id))
       .leftJoin(u, eq(u.id, t.assigneeId))
       .where(where)
-      .orderBy(direction(SORT_COLUMNS[params.sort_by]), direction(t.id))
+      .orderBy(direction(SORT_COLUMNS[params.sort_by]), direction(d.threadId))
       .limit(params.items_per_page)
       .offset((params.page - 1) * params.items_per_page),
     db
@@ -129,7 +131,8 @@ export interface QueueCursor {
 }
 /** Requests with no readable window sort after every real one (24:00 is the last minute of a day). */
 const NO_WINDOW = 24 * 60 + 1;
-const windowKey = sql`coalesce(${d.windowStartMinutes}, ${NO_WINDOW})`;
+/** Written exactly as in call_request_details_queue_idx, so the planner can walk that index. */
+const windowKey = sql`coalesce(${d.windowStartMinutes}, 1441)`;
 
 export const encodeQueueCursor = (c: QueueCursor) => Buffer.from(`${c.window}|${c.at}|${c.id}`).toString("base64url");
 export function decodeQueueCursor(value: string | null | undefined): QueueCursor | null {
@@ -160,7 +163,7 @@ export async function findCallQueue(
     assignee === "me" ? eq(t.assigneeId, options.me) : assignee === "none" ? isNull(t.assigneeId) : assignee ? eq(t.assigneeId, Number(assignee)) : undefined,
     filters.order === "Y" ? isNotNull(d.orderId) : filters.order === "N" ? isNull(d.orderId) : undefined,
     options.cursor
-      ? sql`(${windowKey}, ${t.createdAt}, ${t.id}) > (${options.cursor.window}, ${options.cursor.at}::timestamptz, ${options.cursor.id})`
+      ? sql`(${windowKey}, ${d.createdAt}, ${d.threadId}) > (${options.cursor.window}, ${options.cursor.at}::timestamptz, ${options.cursor.id})`
       : undefined,
   );
   const rows = (await db
@@ -169,7 +172,7 @@ export async function findCallQueue(
     .innerJoin(d, eq(d.threadId, t.id))
     .leftJoin(u, eq(u.id, t.assigneeId))
     .where(where)
-    .orderBy(asc(windowKey), asc(t.createdAt), asc(t.id))
+    .orderBy(asc(windowKey), asc(d.createdAt), asc(d.threadId))
     .limit(limit + 1)) as CallRequestRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
