@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/permissions";
 import { AppHeader } from "@/components/layout/app-header";
+import { LiveEventsProvider } from "@/components/live/live-events-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +11,11 @@ export default async function AgentLayout({ children }: { children: React.ReactN
   if (!user) redirect("/login");
   if (!isStaff(user.role)) redirect("/account");
   return (
-    <div className="flex h-screen flex-col">
-      <AppHeader user={user} />
-      <div className="min-h-0 flex-1">{children}</div>
-    </div>
+    <LiveEventsProvider>
+      <div className="flex h-screen flex-col">
+        <AppHeader user={user} />
+        <div className="min-h-0 flex-1">{children}</div>
+      </div>
+    </LiveEventsProvider>
   );
 }

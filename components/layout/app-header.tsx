@@ -13,6 +13,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/inbox" className="hover:text-slate-900">
           Inbox
         </Link>
+        <Link href="/inbox/calls" className="hover:text-slate-900">
+          Calls
+        </Link>
         {user.role === "admin" ? (
           <Link href="/admin" className="hover:text-slate-900">
             Admin

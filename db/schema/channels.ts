@@ -1,5 +1,6 @@
 // What only one channel has: one detail row per thread, keyed by the thread id.
-import { bigint, boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "./_types";
 import { contactSubjects, conversationTitles, discussionTypologies } from "./reference";
 import { threads } from "./threads";
@@ -91,6 +92,9 @@ export const callRequestDetails = pgTable(
     email: text("email"),
     timeFrom: text("time_from"),
     timeTo: text("time_to"),
+    /** The window as minutes after midnight, parsed from time_from/time_to: what the call queue sorts by. */
+    windowStartMinutes: integer("window_start_minutes"),
+    windowEndMinutes: integer("window_end_minutes"),
     orderId: bigint("order_id", { mode: "number" }),
     orderStatus: text("order_status"),
     productId: bigint("product_id", { mode: "number" }),
@@ -103,7 +107,12 @@ export const callRequestDetails = pgTable(
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [index("call_request_details_order_idx").on(t.orderId)],
+  (t) => [
+    index("call_request_details_order_idx").on(t.orderId),
+    // The call queue's order (window start, no window last, then age) and the API's default (date).
+    index("call_request_details_queue_idx").on(sql`coalesce(${t.windowStartMinutes}, 1441)`, t.createdAt, t.threadId),
+    index("call_request_details_created_idx").on(t.createdAt, t.threadId),
+  ],
 );
 export type CallRequestDetails = typeof callRequestDetails.$inferSelect;
 

@@ -377,13 +377,17 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
           });
         } else if (channel === "call_request") {
           const from = r.int(9, 16);
+          const to = from + r.int(1, 3);
           await tx.insert(s.callRequestDetails).values({
             threadId: thread.id,
             name: customer.name,
             phone: customer.phone,
             email: r.chance(0.5) ? customer.email : null,
             timeFrom: `${from}:00`,
-            timeTo: `${from + r.int(1, 3)}:00`,
+            timeTo: `${to}:00`,
+            windowStartMinutes: from * 60,
+            windowEndMinutes: to * 60,
+            createdAt: start,
             orderId: r.chance(0.4) ? Number(order) : null,
             orderStatus: r.chance(0.4) ? r.pick(["P", "C", "O"]) : null,
             productId: r.chance(0.5) ? r.int(1, 300) : null,

@@ -26,5 +26,6 @@ export const E2E = {
   /** Generous throttles, so a test run's many sign-ins from one address are not refused. */
   serverEnv: {
     SIGNIN_LIMIT_IP_MAX: "1000",
+    CALLBACK_LIMIT_IP_MAX: "1000",
   } as Record<string, string>,
 };

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { apiCredentials, type ApiCredential, type ApiCredentialKind } from "@/db/schema";
+import { accessTokens, apiCredentials, sellers, users, type ApiCredential, type ApiCredentialKind } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 /** What each kind of key may be allowed to do. */
@@ -73,6 +73,8 @@ export async function revokeApiCredential(tx: Db, id: number): Promise<boolean> 
     .set({ revokedAt: new Date() })
     .where(and(eq(apiCredentials.id, id), isNull(apiCredentials.revokedAt)))
     .returning({ id: apiCredentials.id });
+  // Bearer tokens issued to the credential die with it.
+  if (rows.length) await tx.delete(accessTokens).where(eq(accessTokens.credentialId, id));
   return rows.length > 0;
 }
 
@@ -104,3 +106,30 @@ export async function verifyApiCredential(
 }
 
 export const hasScope = (credential: Pick<ApiCredential, "scopes">, scope: string) => credential.scopes.includes(scope);
+
+/**
+ * An admin's new key from /admin/api-keys: the owner must exist (an active staff user for a
+ * call-requests key, an active seller for a seller credential). Returns the secret once.
+ */
+export async function createManagedApiKey(
+  tx: Db,
+  input: { kind: "call_requests" | "seller"; name: string; scopes: string[]; userId?: number; sellerId?: number },
+  createdBy: number,
+) {
+  if (input.kind === "call_requests") {
+    const [owner] = await tx
+      .select({ id: users.id, email: users.email, role: users.role })
+      .from(users)
+      .where(and(eq(users.id, input.userId ?? 0), isNull(users.disabledAt)));
+    if (!owner || owner.role === "customer") throw new AppError("invalid", "Choose an active staff user.", { userId: ["Choose an active staff user."] });
+    const created = await createApiCredential(tx, { kind: "call_requests", name: input.name, scopes: input.scopes, userId: owner.id, createdBy });
+    return { ...created, ownerLabel: owner.email };
+  }
+  const [seller] = await tx
+    .select({ id: sellers.id, title: sellers.title, externalId: sellers.externalId })
+    .from(sellers)
+    .where(and(eq(sellers.id, input.sellerId ?? 0), eq(sellers.isActive, true)));
+  if (!seller) throw new AppError("invalid", "Choose an active seller.", { sellerId: ["Choose an active seller."] });
+  const created = await createApiCredential(tx, { kind: "seller", name: input.name, scopes: input.scopes, sellerId: seller.id, createdBy });
+  return { ...created, ownerLabel: seller.externalId ?? seller.title };
+}
