@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/permissions";
 import { AppHeader } from "@/components/layout/app-header";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
+import { QueryProvider } from "@/components/providers/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +12,13 @@ export default async function AgentLayout({ children }: { children: React.ReactN
   if (!user) redirect("/login");
   if (!isStaff(user.role)) redirect("/account");
   return (
+    <QueryProvider>
     <LiveEventsProvider>
       <div className="flex h-screen flex-col">
         <AppHeader user={user} />
         <div className="min-h-0 flex-1">{children}</div>
       </div>
     </LiveEventsProvider>
+    </QueryProvider>
   );
 }
