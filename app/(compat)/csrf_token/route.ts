@@ -1,0 +1,5 @@
+// GET /csrf_token/ — {"csrf_token": "…"} plus the csrftoken cookie, as storefronts expect
+import { getCsrfToken } from "@/lib/contact/http";
+
+export const dynamic = "force-dynamic";
+export const GET = getCsrfToken;
