@@ -160,7 +160,7 @@ describe("POST /users/contact-us/ — success", () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ fileName: "fatura.pdf", contentType: "application/pdf" });
     expect(files[0]!.messageId).not.toBeNull();
-    const png = await postMultipart(valid({ subject: String(ids.technical), email: "png@mail.example" }) as Record<string, string>, {
+    const png = await postMultipart({ subject: String(ids.technical), full_name: "Png Sender", email: "png@mail.example", message: "Photo attached" }, {
       name: "photo.png",
       bytes: makePng(8, 8),
       type: "image/png",

@@ -1,0 +1,153 @@
+"use client";
+// The public contact form. A server action behind useActionState, so it also works without
+// JavaScript as a plain multipart post. With JavaScript the order field appears only for
+// subjects that need an order; without it the field is always there, with a hint saying when.
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { submitContactAction, type ContactFormState } from "@/lib/contact/actions";
+import { CONTACT_TEXTS, type ContactLocale } from "@/lib/contact/messages";
+
+const input =
+  "w-full rounded-md border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400";
+const ACCEPT = ".pdf,.jpg,.jpeg,.png,.xls,.xlsx,.doc,.docx,application/pdf,image/jpeg,image/png";
+const noop = () => () => {};
+
+export interface FormSubject {
+  id: number;
+  text: string;
+  isOrderNeeded: boolean;
+}
+
+export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale; subjects: FormSubject[]; maxMb: number }) {
+  const t = CONTACT_TEXTS[locale];
+  const [state, action, pending] = useActionState<ContactFormState, FormData>(submitContactAction, {});
+  const values = state.values ?? {};
+  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const [subject, setSubject] = useState(values.subject ?? "");
+  const [shownState, setShownState] = useState(state);
+  if (shownState !== state) {
+    // A new answer from the server: the form remounts with what came back.
+    setShownState(state);
+    setSubject(state.values?.subject ?? "");
+  }
+  const needsOrder = subjects.find((s) => String(s.id) === subject)?.isOrderNeeded ?? false;
+  const showOrder = !hydrated || needsOrder;
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.error) alertRef.current?.focus();
+  }, [state]);
+
+  const errorOf = (field: string) => state.fields?.[field]?.join(" ");
+  const described = (name: string, hint?: boolean) => (errorOf(name) ? `${name}-error` : hint ? `${name}-hint` : undefined);
+  const errorText = (name: string) =>
+    errorOf(name) ? (
+      <span id={`${name}-error`} className="mt-1 block text-xs text-red-700">
+        {errorOf(name)}
+      </span>
+    ) : null;
+  const label = (text: string, optional?: boolean) => (
+    <span className="mb-1 block text-sm font-medium text-slate-700">
+      {text}
+      {optional ? <span className="font-normal text-slate-500"> ({t.optional})</span> : null}
+    </span>
+  );
+  const needingOrder = subjects.filter((s) => s.isOrderNeeded).map((s) => s.text);
+
+  return (
+    <form
+      key={JSON.stringify(state)}
+      action={action}
+      noValidate
+      encType="multipart/form-data"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="contact-form"
+    >
+      <input type="hidden" name="lang" value={locale} />
+      {state.error ? (
+        <p ref={alertRef} tabIndex={-1} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.error === "rate_limited" ? t.rateLimited(Math.max(1, Math.ceil((state.retryAfterSeconds ?? 60) / 60))) : t.fixErrors}
+        </p>
+      ) : null}
+
+      <label className="block">
+        {label(t.subject)}
+        <select
+          name="subject"
+          required
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          aria-invalid={errorOf("subject") ? true : undefined}
+          aria-describedby={described("subject")}
+          className={input}
+        >
+          <option value="">{t.chooseSubject}</option>
+          {subjects.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.text}
+            </option>
+          ))}
+        </select>
+        {errorText("subject")}
+      </label>
+
+      <label className="block">
+        {label(t.fullName)}
+        <input name="full_name" required maxLength={70} autoComplete="name" defaultValue={values.full_name ?? ""} aria-invalid={errorOf("full_name") ? true : undefined} aria-describedby={described("full_name")} className={input} />
+        {errorText("full_name")}
+      </label>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="block">
+          {label(t.email)}
+          <input name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} aria-invalid={errorOf("email") ? true : undefined} aria-describedby={described("email")} className={input} />
+          {errorText("email")}
+        </label>
+        <label className="block">
+          {label(t.phone, true)}
+          <input name="phone" type="tel" maxLength={70} autoComplete="tel" defaultValue={values.phone ?? ""} aria-invalid={errorOf("phone") ? true : undefined} aria-describedby={described("phone")} className={input} />
+          {errorText("phone")}
+        </label>
+      </div>
+
+      {showOrder ? (
+        <label className="block" data-testid="order-field">
+          {label(t.order, !hydrated)}
+          <input
+            name="order"
+            required={hydrated}
+            maxLength={64}
+            defaultValue={values.order ?? ""}
+            aria-invalid={errorOf("order") ? true : undefined}
+            aria-describedby={described("order", !hydrated && needingOrder.length > 0)}
+            className={input}
+          />
+          {errorText("order") ??
+            (!hydrated && needingOrder.length ? (
+              <span id="order-hint" className="mt-1 block text-xs text-slate-500">
+                {t.orderHint(needingOrder.join(", "))}
+              </span>
+            ) : null)}
+        </label>
+      ) : null}
+
+      <label className="block">
+        {label(t.message)}
+        <textarea name="message" required rows={6} maxLength={10000} defaultValue={values.message ?? ""} aria-invalid={errorOf("message") ? true : undefined} aria-describedby={described("message")} className={input} />
+        {errorText("message")}
+      </label>
+
+      <label className="block">
+        {label(t.file, true)}
+        <input name="file" type="file" accept={ACCEPT} aria-invalid={errorOf("file") ? true : undefined} aria-describedby={errorOf("file") ? "file-error" : "file-hint"} className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
+        {errorText("file") ?? (
+          <span id="file-hint" className="mt-1 block text-xs text-slate-500">
+            {t.fileHint(maxMb)}
+          </span>
+        )}
+      </label>
+
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        {pending ? t.sending : t.submit}
+      </button>
+    </form>
+  );
+}
