@@ -40,6 +40,13 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: "node --import tsx scripts/e2e-smtp-sink.ts",
+      url: `${E2E.smtpListURL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { SMTP_SINK_PORT: String(E2E.smtpPort), SMTP_SINK_HTTP_PORT: String(E2E.smtpListURL.split(":").pop()) },
+    },
+    {
       command: `bash scripts/e2e-server.sh postgres ${E2E.port}`,
       url: `${E2E.baseURL}/login`,
       timeout: 180_000,

@@ -20,6 +20,9 @@ export const E2E = {
   baseURL: `http://127.0.0.1:${port}`,
   secondURL: `http://127.0.0.1:${port + 1}`,
   embeddedURL: `http://127.0.0.1:${port + 2}`,
+  /** A real SMTP server every app server sends to; its mail list over HTTP (scripts/e2e-smtp-sink.ts). */
+  smtpPort: port + 3,
+  smtpListURL: `http://127.0.0.1:${port + 4}`,
   databaseUrl,
   dataDir,
   jsonReport: process.env.E2E_JSON_REPORT ?? path.join(dataDir, "playwright.json"),
@@ -27,5 +30,7 @@ export const E2E = {
   serverEnv: {
     SIGNIN_LIMIT_IP_MAX: "1000",
     CALLBACK_LIMIT_IP_MAX: "1000",
+    CONTACT_LIMIT_IP_MAX: "1000",
+    SMTP_URL: `smtp://127.0.0.1:${port + 3}`,
   } as Record<string, string>,
 };

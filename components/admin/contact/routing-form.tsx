@@ -11,7 +11,8 @@ export function RoutingForm({ routing }: { routing: { default: string; operation
   // Existing rows plus two empty ones to add; a row emptied on both sides is removed.
   const rows = [...Object.entries(routing.operations), ["", ""], ["", ""]];
   return (
-    <form action={action} className="space-y-4" data-testid="routing-form">
+    // key: after a save the page re-renders with the stored map; the inputs start again from it.
+    <form key={JSON.stringify(routing)} action={action} className="space-y-4" data-testid="routing-form">
       <label className="block max-w-md">
         <span className="mb-1 block text-sm font-medium text-slate-700">Default recipient</span>
         <input name="default" type="email" required defaultValue={routing.default} className={input} />

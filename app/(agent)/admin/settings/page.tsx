@@ -21,7 +21,7 @@ export default async function SettingsPage() {
           A contact-us submission carries an <code>operation</code> (for example <code>contact_us</code> or <code>franchise</code>); it is
           e-mailed, with its attachment, to the address listed for that operation.
         </p>
-        <RoutingForm key={JSON.stringify(routing)} routing={routing} />
+        <RoutingForm routing={routing} />
       </section>
     </main>
   );
