@@ -44,11 +44,12 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
         {errorOf(name)}
       </span>
     ) : null;
-  const label = (text: string, optional?: boolean) => (
-    <span className="mb-1 block text-sm font-medium text-slate-700">
+  // The label names the field; errors and hints describe it (aria-describedby), outside the label.
+  const label = (name: string, text: string, optional?: boolean) => (
+    <label htmlFor={`contact-${name}`} className="mb-1 block text-sm font-medium text-slate-700">
       {text}
       {optional ? <span className="font-normal text-slate-500"> ({t.optional})</span> : null}
-    </span>
+    </label>
   );
   const needingOrder = subjects.filter((s) => s.isOrderNeeded).map((s) => s.text);
 
@@ -68,10 +69,10 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
         </p>
       ) : null}
 
-      <label className="block">
-        {label(t.subject)}
+      <div className="block">
+        {label("subject", t.subject)}
         <select
-          name="subject"
+          id="contact-subject" name="subject"
           required
           value={subject}
           onChange={(e) => setSubject(e.target.value)}
@@ -87,32 +88,32 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
           ))}
         </select>
         {errorText("subject")}
-      </label>
+      </div>
 
-      <label className="block">
-        {label(t.fullName)}
-        <input name="full_name" required maxLength={70} autoComplete="name" defaultValue={values.full_name ?? ""} aria-invalid={errorOf("full_name") ? true : undefined} aria-describedby={described("full_name")} className={input} />
+      <div className="block">
+        {label("full_name", t.fullName)}
+        <input id="contact-full_name" name="full_name" required maxLength={70} autoComplete="name" defaultValue={values.full_name ?? ""} aria-invalid={errorOf("full_name") ? true : undefined} aria-describedby={described("full_name")} className={input} />
         {errorText("full_name")}
-      </label>
+      </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block">
-          {label(t.email)}
-          <input name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} aria-invalid={errorOf("email") ? true : undefined} aria-describedby={described("email")} className={input} />
+        <div className="block">
+          {label("email", t.email)}
+          <input id="contact-email" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} aria-invalid={errorOf("email") ? true : undefined} aria-describedby={described("email")} className={input} />
           {errorText("email")}
-        </label>
-        <label className="block">
-          {label(t.phone, true)}
-          <input name="phone" type="tel" maxLength={70} autoComplete="tel" defaultValue={values.phone ?? ""} aria-invalid={errorOf("phone") ? true : undefined} aria-describedby={described("phone")} className={input} />
+        </div>
+        <div className="block">
+          {label("phone", t.phone, true)}
+          <input id="contact-phone" name="phone" type="tel" maxLength={70} autoComplete="tel" defaultValue={values.phone ?? ""} aria-invalid={errorOf("phone") ? true : undefined} aria-describedby={described("phone")} className={input} />
           {errorText("phone")}
-        </label>
+        </div>
       </div>
 
       {showOrder ? (
-        <label className="block" data-testid="order-field">
-          {label(t.order, !hydrated)}
+        <div className="block" data-testid="order-field">
+          {label("order", t.order, !hydrated)}
           <input
-            name="order"
+            id="contact-order" name="order"
             required={hydrated}
             maxLength={64}
             defaultValue={values.order ?? ""}
@@ -126,24 +127,24 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
                 {t.orderHint(needingOrder.join(", "))}
               </span>
             ) : null)}
-        </label>
+        </div>
       ) : null}
 
-      <label className="block">
-        {label(t.message)}
-        <textarea name="message" required rows={6} maxLength={10000} defaultValue={values.message ?? ""} aria-invalid={errorOf("message") ? true : undefined} aria-describedby={described("message")} className={input} />
+      <div className="block">
+        {label("message", t.message)}
+        <textarea id="contact-message" name="message" required rows={6} maxLength={10000} defaultValue={values.message ?? ""} aria-invalid={errorOf("message") ? true : undefined} aria-describedby={described("message")} className={input} />
         {errorText("message")}
-      </label>
+      </div>
 
-      <label className="block">
-        {label(t.file, true)}
-        <input name="file" type="file" accept={ACCEPT} aria-invalid={errorOf("file") ? true : undefined} aria-describedby={errorOf("file") ? "file-error" : "file-hint"} className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
+      <div className="block">
+        {label("file", t.file, true)}
+        <input id="contact-file" name="file" type="file" accept={ACCEPT} aria-invalid={errorOf("file") ? true : undefined} aria-describedby={errorOf("file") ? "file-error" : "file-hint"} className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
         {errorText("file") ?? (
           <span id="file-hint" className="mt-1 block text-xs text-slate-500">
             {t.fileHint(maxMb)}
           </span>
         )}
-      </label>
+      </div>
 
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? t.sending : t.submit}

@@ -91,8 +91,9 @@ test("only admins: agents and customers are refused, visitors sent to sign in", 
   expect(sneaky!.n).toBe(0);
 });
 
-test("an admin action replayed by an agent through another page is refused by the action itself", async ({ browser, baseURL }) => {
-  // Server actions can be posted to any page (the proxy guards only /admin); the action checks too.
+test("an admin action replayed by an agent through a public page is refused", async ({ browser, baseURL }) => {
+  // The proxy guards only /admin paths; a replayed action id posted to a public page must not run
+  // (Next 16 finds no such action there, and the action itself requires subjects.manage).
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, "admin");
