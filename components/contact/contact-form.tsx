@@ -58,7 +58,6 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
       key={JSON.stringify(state)}
       action={action}
       noValidate
-      encType="multipart/form-data"
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
       data-testid="contact-form"
     >

@@ -16,6 +16,7 @@ import { registerListeners } from "@/lib/listeners";
 import { createTestDatabase } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/threads/service";
+import { getContactPanel } from "./queries";
 import { submitContact } from "./service";
 import { seedContactReference } from "./testing";
 
@@ -110,6 +111,10 @@ describe("contact mail", () => {
     expect(header(mail.raw, "Reply-To")).toBe("deniz@mail.example");
     expect(header(mail.raw, "Subject")).toBe(`[Contact #${threadId}] Technical support — Deniz Kaya`);
     expect(mail.raw).toMatch(/Content-Type: application\/pdf; name=teklif\.pdf/);
+    const panel = await getContactPanel(database.db, threadId, "en");
+    expect(panel!.files.map((f) => f.fileName)).toEqual(["teklif.pdf"]);
+    expect(panel!.details).toMatchObject({ fullName: "Deniz Kaya", operation: "franchise", routedTo: "franchise@shop.example", locale: "tr" });
+    expect(panel!.lastMailFailure).toBeUndefined();
   });
 
   it("e-mails a staff reply to the customer, threaded, and stores its Message-ID; notes stay inside", async () => {
@@ -169,5 +174,9 @@ describe("contact mail", () => {
     expect(stored).toMatchObject({ body: "This one will not go out.", emailMessageId: null });
     const [details] = await database.db.select().from(contactDetails).where(eq(contactDetails.threadId, threadId));
     expect(details!.email).toBe("deniz@mail.example");
+    // What the inbox shows beside the thread says so.
+    const panel = await getContactPanel(database.db, threadId, "en");
+    expect(panel!.lastMailFailure!.data).toMatchObject({ kind: "reply" });
+    expect(panel!.subject).toMatchObject({ text: "Technical support", isActive: true });
   });
 });

@@ -1,8 +1,8 @@
 // Reads for the contact channel: the subjects as a visitor sees them (in one language), as the
 // admin edits them (every language), the routing setting, and a contact thread's details.
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { contactDetails, contactSubjects, contactSubjectTranslations, messages, settings, threads } from "@/db/schema";
+import { attachments, contactDetails, contactSubjects, contactSubjectTranslations, messages, settings, threadEvents, threads } from "@/db/schema";
 import type { ContactRouting } from "./schemas";
 
 export const ROUTING_KEY = "contact.routing";
@@ -106,4 +106,22 @@ export async function findThreadMessageIds(db: Db, threadId: number, beforeMessa
     .where(and(eq(messages.threadId, threadId), isNotNull(messages.emailMessageId), sql`${messages.id} < ${beforeMessageId}`))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   return rows.map((r) => r.id!).filter(Boolean);
+}
+
+/**
+ * Everything the inbox shows beside a contact thread: the form's fields, the subject as filed
+ * (also when it has since been deactivated), the attachments and the last mail failure, if any.
+ */
+export async function getContactPanel(db: Db, threadId: number, locale: string) {
+  const found = await getContactDetails(db, threadId);
+  if (!found) return undefined;
+  const subject = found.details.subjectId ? await getSubject(db, found.details.subjectId, locale, locale) : undefined;
+  const files = await db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id));
+  const [failure] = await db
+    .select()
+    .from(threadEvents)
+    .where(and(eq(threadEvents.threadId, threadId), eq(threadEvents.type, "mail.failed")))
+    .orderBy(desc(threadEvents.id))
+    .limit(1);
+  return { ...found, subject, files, lastMailFailure: failure };
 }
