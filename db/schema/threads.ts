@@ -73,6 +73,10 @@ export const threads = pgTable(
       .where(sql`${t.deletedAt} is null`),
     index("threads_customer_idx").on(t.customerId, t.lastMessageAt.desc()),
     index("threads_seller_idx").on(t.sellerId, t.lastMessageAt.desc()),
+    // The seller API's discussion list: one seller's discussions, last changed first.
+    index("threads_discussion_seller_updated_idx")
+      .on(t.sellerId, t.updatedAt.desc(), t.id.desc())
+      .where(sql`${t.channel} = 'discussion' and ${t.deletedAt} is null`),
     index("threads_search_idx").using("gin", t.searchVector),
   ],
 );
