@@ -215,3 +215,41 @@ export async function findSellerAttachments(db: Db, sellerId: number, q: Attachm
     .limit(200);
   return rows.map((r) => r.attachment);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Admin
+
+/** Every typology, active or not, with its descriptions by locale. */
+export async function findTypologiesForAdmin(db: Db) {
+  const [rows, translations] = await Promise.all([
+    db.select().from(discussionTypologies).orderBy(asc(discussionTypologies.position), asc(discussionTypologies.id)),
+    db.select().from(discussionTypologyTranslations),
+  ]);
+  return rows.map((t) => ({
+    ...t,
+    descriptions: Object.fromEntries(translations.filter((x) => x.typologyId === t.id).map((x) => [x.locale, x.description])) as Record<string, string>,
+  }));
+}
+export type AdminTypology = Awaited<ReturnType<typeof findTypologiesForAdmin>>[number];
+
+// ---------------------------------------------------------------------------------------------
+// The inbox's discussion panel
+
+/** What the inbox shows for a discussion: typology (translated), order, sales channel, claim level, receivers. */
+export async function getDiscussionPanel(db: Db, threadId: number, locale = "en") {
+  const [row] = await db
+    .select({
+      detail: discussionDetails,
+      typologyDescription: sql<string | null>`coalesce(
+        (select x.description from discussion_typology_translations x where x.typology_id = ${discussionDetails.typologyId} and x.locale = ${locale}),
+        (select x.description from discussion_typology_translations x where x.typology_id = ${discussionDetails.typologyId} and x.locale = 'en'))`,
+      sellerTitle: sellers.title,
+      sellerExternalId: sellers.externalId,
+    })
+    .from(discussionDetails)
+    .innerJoin(threads, eq(threads.id, discussionDetails.threadId))
+    .leftJoin(sellers, eq(sellers.id, threads.sellerId))
+    .where(eq(discussionDetails.threadId, threadId))
+    .limit(1);
+  return row;
+}

@@ -81,8 +81,8 @@ const sortSchema = z
       return z.NEVER;
     }
     const key = (m[2]!.toLowerCase() === "createdat" ? "createdAt" : "updatedAt") as SortKey;
-    const desc = m[1] === "-" || m[3]?.toLowerCase() === "desc" || (!m[1] && !m[3]);
-    return { key, desc: m[1] === "+" || m[3]?.toLowerCase() === "asc" ? false : desc };
+    // Newest first unless `+field` or `field asc` asks otherwise.
+    return { key, desc: !(m[1] === "+" || m[3]?.toLowerCase() === "asc") };
   });
 
 export const listQuerySchema = z
@@ -274,3 +274,32 @@ export const createDiscussionSchema = z.preprocess(
   }),
 );
 export type CreateDiscussionInput = z.infer<typeof createDiscussionSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// /admin/typologies
+
+const code = z
+  .string()
+  .trim()
+  .min(1, "Required.")
+  .max(100)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Letters, digits and _ only, starting with a letter (e.g. orderNotShipped).");
+
+export const typologyFormSchema = z.object({
+  id: z.coerce.number().int().positive().optional(),
+  typologyCode: code,
+  subTypologyCode: code,
+  /** Empty: every sales channel. */
+  salesChannel: z
+    .string()
+    .trim()
+    .max(50)
+    .transform((s) => s || null),
+  orderStatuses: z.array(z.enum(ORDER_STATUSES)).min(1, "Choose at least one order status."),
+  userTypes: z.array(z.enum(["Customer", "Seller", "GrcOperator"])).default([]),
+  isActive: z.boolean(),
+  position: z.coerce.number().int().min(0).max(10_000).default(0),
+  /** locale → description; the default language's is required. */
+  descriptions: z.record(z.string(), z.string().trim().max(300)),
+});
+export type TypologyFormInput = z.infer<typeof typologyFormSchema>;

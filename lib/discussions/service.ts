@@ -10,6 +10,7 @@ import {
   apiCredentials,
   discussionDetails,
   discussionTypologies,
+  discussionTypologyTranslations,
   sellers,
   threads,
   type ApiCredential,
@@ -27,7 +28,7 @@ import type { FileStore } from "@/lib/storage/store";
 import { addMessage, createThread, isInbound, setChannelState, setMessagesRead, setThreadStatus, type Actor, type Emit } from "@/lib/threads/service";
 import { PROCESS_STATE } from "./queries";
 import { roleOfUserType, validateReceivers, type InboxReceiver, type Receiver } from "./receivers";
-import type { CreateDiscussionInput } from "./schemas";
+import type { CreateDiscussionInput, TypologyFormInput } from "./schemas";
 
 // ---------------------------------------------------------------------------------------------
 // Tokens: client credentials → a Bearer token that expires (stored as its sha256).
@@ -261,4 +262,56 @@ export async function createDiscussion(
   if (lastInbound) await setChannelState(tx, emit, thread.id, PROCESS_STATE.ToTreat, actor);
   const final = input.isOpen ? thread : await setThreadStatus(tx, emit, thread.id, "closed", actor);
   return { thread: final, messages: out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typologies (admin)
+
+/** Creates or updates a typology and its descriptions; the codes + sales channel stay unique. */
+export async function saveTypology(tx: Db, input: TypologyFormInput, defaultLocale: string): Promise<number> {
+  if (!input.descriptions[defaultLocale]?.trim()) {
+    throw new AppError("invalid", "Describe the typology in the default language.", { [`description_${defaultLocale}`]: ["Required."] });
+  }
+  const [clash] = await tx
+    .select({ id: discussionTypologies.id })
+    .from(discussionTypologies)
+    .where(
+      and(
+        eq(discussionTypologies.typologyCode, input.typologyCode),
+        eq(discussionTypologies.subTypologyCode, input.subTypologyCode),
+        input.salesChannel ? eq(discussionTypologies.salesChannel, input.salesChannel) : isNull(discussionTypologies.salesChannel),
+        input.id ? sql`${discussionTypologies.id} <> ${input.id}` : undefined,
+      ),
+    )
+    .limit(1);
+  if (clash) throw new AppError("conflict", "This typology and sub-typology already exist for that sales channel.", { subTypologyCode: ["Already exists."] });
+  const values = {
+    typologyCode: input.typologyCode,
+    subTypologyCode: input.subTypologyCode,
+    salesChannel: input.salesChannel,
+    orderStatuses: input.orderStatuses,
+    userTypes: input.userTypes,
+    isActive: input.isActive,
+    position: input.position,
+  };
+  let id: number;
+  if (input.id) {
+    const [row] = await tx.update(discussionTypologies).set(values).where(eq(discussionTypologies.id, input.id)).returning({ id: discussionTypologies.id });
+    if (!row) throw new AppError("not_found", "Typology not found.");
+    id = row.id;
+  } else {
+    const [row] = await tx.insert(discussionTypologies).values(values).returning({ id: discussionTypologies.id });
+    id = row!.id;
+  }
+  for (const [locale, description] of Object.entries(input.descriptions)) {
+    if (description.trim()) {
+      await tx
+        .insert(discussionTypologyTranslations)
+        .values({ typologyId: id, locale, description })
+        .onConflictDoUpdate({ target: [discussionTypologyTranslations.typologyId, discussionTypologyTranslations.locale], set: { description } });
+    } else {
+      await tx.delete(discussionTypologyTranslations).where(and(eq(discussionTypologyTranslations.typologyId, id), eq(discussionTypologyTranslations.locale, locale)));
+    }
+  }
+  return id;
 }
