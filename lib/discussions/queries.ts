@@ -84,12 +84,13 @@ function listWhere(sellerId: number, q: Partial<ListQuery> & CountQuery): SQL | 
   );
 }
 
-export async function countDiscussions(db: Db, sellerId: number, q: CountQuery): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(threads)
-    .innerJoin(discussionDetails, eq(discussionDetails.threadId, threads.id))
-    .where(listWhere(sellerId, q));
+const usesDetails = (q: Partial<ListQuery> & CountQuery) =>
+  !!(q.orderId || q.orderSellerId || q.salesChannel || q.graduationCode || q.typologyCode || q.subTypologyCode);
+
+/** Every discussion thread has its detail row, so a count that filters on none skips the join. */
+export async function countDiscussions(db: Db, sellerId: number, q: Partial<ListQuery> & CountQuery): Promise<number> {
+  const base = db.select({ n: count() }).from(threads);
+  const [row] = await (usesDetails(q) ? base.innerJoin(discussionDetails, eq(discussionDetails.threadId, threads.id)) : base).where(listWhere(sellerId, q));
   return Number(row?.n ?? 0);
 }
 
@@ -112,12 +113,7 @@ export async function findDiscussionsPage(
       .orderBy(...order)
       .limit(q.pageSize)
       .offset((q.pageIndex - 1) * q.pageSize),
-    db
-      .select({ n: count() })
-      .from(threads)
-      .innerJoin(discussionDetails, eq(discussionDetails.threadId, threads.id))
-      .where(where)
-      .then((r) => Number(r[0]?.n ?? 0)),
+    countDiscussions(db, sellerId, q),
   ]);
   const withMessages = page.map((r) => ({ ...r, messages: [] as MessageRow[] }));
   if (q.includeMessages && page.length) {
