@@ -350,7 +350,7 @@ describe("POST /messages", () => {
     const response = await reply(A, {
       body: "Photo of the packaging attached.",
       discussionId: d.discussionId,
-      salesChannelExternalDiscussionReference: "ignored-when-id-given",
+      salesChannelExternalDiscussionReference: "",
       salesChannel: "CDISFR",
       receivers: [{ userId: "", userType: "GrcOperator" }],
       attachments: [{ content: b64(png), name: "packaging.png", fileFormat: "png" }, { content: b64(pdf), name: "proof.pdf", fileFormat: "pdf" }],

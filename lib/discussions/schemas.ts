@@ -146,6 +146,8 @@ export const attachmentInputSchema = z.object({
   fileFormat: z.string().trim().max(20).optional(),
 });
 
+const withoutBlanks = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== "" && x !== null));
+
 /** 4 MB of files is about 5.6 MB of base64: a body far past that is refused before parsing. */
 export const MAX_MESSAGE_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -153,7 +155,8 @@ export const postMessageSchema = z
   .preprocess(
     (raw) => {
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
-      const v = { ...(raw as Record<string, unknown>) };
+      // Clients send "" or null for what they do not have: read it as not given.
+      const v = withoutBlanks(raw as Record<string, unknown>);
       // Tolerated spellings: a flat receiver, the misspelled reference key, a single receiver object.
       if (v.receivers === undefined && v.receiver !== undefined) v.receivers = v.receiver;
       if (v.receivers && !Array.isArray(v.receivers)) v.receivers = [v.receivers];
@@ -241,7 +244,7 @@ const newMessageSchema = z.object({
 export const createDiscussionSchema = z.preprocess(
   (raw) => {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
-    const v = { ...(raw as Record<string, unknown>) };
+    const v = withoutBlanks(raw as Record<string, unknown>);
     if (v.salesChannelExternalDiscussionReference === undefined && v.salesChannelEternalDiscussionReference !== undefined) {
       v.salesChannelExternalDiscussionReference = v.salesChannelEternalDiscussionReference;
     }
