@@ -75,3 +75,16 @@ export function validateReceivers(
   }
   return out;
 }
+
+/** How the inbox names a message's sender in a discussion. */
+export const SENDER_LABELS: Record<AuthorRole, string> = {
+  customer: "Customer",
+  customer_service: "Customer service",
+  agent: "Seller (us)",
+  seller: "Seller (us, via API)",
+  system: "Marketplace (automatic)",
+};
+
+/** The composer's choices for a discussion: `customer` and/or `customer_service`. */
+export const eligibleInboxReceivers = (discussionReceivers: readonly Receiver[] | null | undefined): InboxReceiver[] =>
+  eligibleReceivers(discussionReceivers).map((r) => USER_TYPE_TO_INBOX[r.userType]);

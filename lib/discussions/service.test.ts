@@ -17,7 +17,7 @@ import { makeUser } from "@/lib/testing/factories";
 import { setMessagesRead, setThreadStatus } from "@/lib/threads/service";
 import { api, getToken } from "./api-test-client";
 import { getDiscussionPanel } from "./queries";
-import { eligibleReceivers, validateReceivers } from "./receivers";
+import { eligibleInboxReceivers, eligibleReceivers, validateReceivers } from "./receivers";
 import { createDiscussionSchema, typologyFormSchema } from "./schemas";
 import { checkDiscussionFiles, createDiscussion, replyToDiscussion, saveTypology } from "./service";
 import { makePng } from "@/db/seed/files";
@@ -69,6 +69,8 @@ describe("receivers", () => {
     ]);
     expect(eligibleReceivers([])).toEqual([{ userType: "Customer" }]);
     expect(eligibleReceivers(null)).toEqual([{ userType: "Customer" }]);
+    expect(eligibleInboxReceivers([{ userType: "GrcOperator" }, { userType: "Customer" }])).toEqual(["customer", "customer_service"]);
+    expect(eligibleInboxReceivers([{ userType: "GrcOperator" }])).toEqual(["customer_service"]);
   });
 
   it("accepts matching receivers in API or inbox form, refuses the others", () => {
