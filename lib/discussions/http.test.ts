@@ -150,6 +150,25 @@ describe("token", () => {
     await expectProblem(await api("GET", "/seller/v2/discussions", { token, sellerId: A.id }), 401);
     expect((await post(`grant_type=client_credentials&client_id=${credential.keyPrefix}&client_secret=${secret}`)).status).toBe(401);
   });
+
+  it("slows down an address after too many wrong secrets, even for the right one", async () => {
+    process.env.SELLER_TOKEN_LIMIT_IP_MAX = "2";
+    try {
+      const post = (secret: string, ip: string) =>
+        api("POST", "/auth/realms/maas/protocol/openid-connect/token", {
+          body: `grant_type=client_credentials&client_id=${A.clientId}&client_secret=${encodeURIComponent(secret)}`,
+          headers: { "x-forwarded-for": ip },
+        });
+      expect((await post("wrong", "203.0.113.9")).status).toBe(401);
+      expect((await post("wrong", "203.0.113.9")).status).toBe(401);
+      const limited = await post(A.secret, "203.0.113.9");
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await post(A.secret, "203.0.113.10")).status).toBe(200);
+    } finally {
+      delete process.env.SELLER_TOKEN_LIMIT_IP_MAX;
+    }
+  });
 });
 
 describe("auth on every call", () => {

@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/events";
 import { getLocaleSettings, pickLocale } from "@/lib/i18n";
 import { getStore } from "@/lib/storage/store";
+import { clientIp, envLimit, hit, peek } from "@/lib/throttle";
 import {
   countDiscussions,
   findDiscussionIdByReference,
@@ -394,6 +395,9 @@ export const attachmentsRoute = {
 const oauthError = (status: number, error: string, description: string) =>
   json({ error, error_description: description }, status, { "cache-control": "no-store", ...(status === 401 ? { "WWW-Authenticate": 'Basic realm="maas"' } : {}) });
 
+/** Failed token requests allowed per address (SELLER_TOKEN_LIMIT_IP_MAX / _WINDOW_SECONDS). */
+export const SELLER_TOKEN_LIMIT_IP = () => envLimit("SELLER_TOKEN_LIMIT_IP", { max: 30, windowSeconds: 5 * 60 });
+
 export const tokenRoute = {
   async POST(request: Request): Promise<Response> {
     try {
@@ -419,8 +423,18 @@ export const tokenRoute = {
       if (fields.grant_type !== "client_credentials") return oauthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
       if (!fields.client_id || !fields.client_secret) return oauthError(401, "invalid_client", "client_id and client_secret are required.");
       const db = await getDb();
+      // Wrong secrets from one address are counted; past the limit even a right one waits.
+      const key = `seller-token:ip:${clientIp(request.headers)}`;
+      const limit = SELLER_TOKEN_LIMIT_IP();
+      const seen = await peek(db, key, limit);
+      if (!seen.allowed) {
+        return json({ error: "slow_down", error_description: "Too many failed attempts; try again later." }, 429, { "Retry-After": String(seen.retryAfterSeconds), "cache-control": "no-store" });
+      }
       const issued = await issueSellerToken(db, fields.client_id, fields.client_secret);
-      if (!issued) return oauthError(401, "invalid_client", "Invalid client credentials.");
+      if (!issued) {
+        await hit(db, key, limit);
+        return oauthError(401, "invalid_client", "Invalid client credentials.");
+      }
       return json(
         { access_token: issued.token, expires_in: issued.expiresIn, refresh_expires_in: 0, token_type: "Bearer", "not-before-policy": 0, scope: issued.credential.scopes.join(" ") },
         200,
