@@ -1,7 +1,7 @@
 // Reads for the marketplace discussions API and the inbox. Every read a seller makes carries its
 // seller id in the WHERE (never filtered afterwards), so another seller's discussion is simply not
 // found.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
   attachments,
@@ -18,9 +18,13 @@ import {
 } from "@/db/schema";
 import type { AttachmentQuery, CountQuery, ListQuery, ProcessStatus, TypologyQuery } from "./schemas";
 
-/** threads.channel_state of a discussion ↔ the API's processStatus. */
+/**
+ * The API's processStatus is whether the customer side waits for us (threads.waiting_since, kept by
+ * addMessage whoever writes: API, inbox, import). threads.channel_state mirrors it for the inbox's
+ * state filter (see listeners.ts).
+ */
 export const PROCESS_STATE: Record<ProcessStatus, string> = { ToTreat: "to_treat", Treated: "treated" };
-export const processStatusOf = (channelState: string | null): ProcessStatus => (channelState === "treated" ? "Treated" : "ToTreat");
+export const processStatusOf = (thread: Pick<Thread, "waitingSince">): ProcessStatus => (thread.waitingSince ? "ToTreat" : "Treated");
 
 export interface DiscussionRow {
   thread: Thread;
@@ -75,7 +79,7 @@ function listWhere(sellerId: number, q: Partial<ListQuery> & CountQuery): SQL | 
     q.orderSellerId ? eq(discussionDetails.orderReference, q.orderSellerId) : undefined,
     q.salesChannel ? eq(discussionDetails.salesChannel, q.salesChannel) : undefined,
     q.isOpen === undefined ? undefined : eq(threads.status, q.isOpen ? "open" : "closed"),
-    q.processStatus ? eq(threads.channelState, PROCESS_STATE[q.processStatus]) : undefined,
+    q.processStatus === undefined ? undefined : q.processStatus === "ToTreat" ? isNotNull(threads.waitingSince) : isNull(threads.waitingSince),
     q.graduationCode ? eq(discussionDetails.graduationCode, q.graduationCode) : undefined,
     q.typologyCode ? eq(discussionDetails.typologyCode, q.typologyCode) : undefined,
     q.subTypologyCode ? eq(discussionDetails.subTypologyCode, q.subTypologyCode) : undefined,

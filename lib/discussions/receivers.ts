@@ -40,7 +40,7 @@ export function roleOfUserType(userType: UserType): AuthorRole {
 
 /**
  * The receivers a reply may name, from the discussion's own list: only Customer and GrcOperator,
- * once each, in that order; the customer when the list names neither.
+ * once each, in that order. Empty when the list names neither: then no reply is possible.
  */
 export function eligibleReceivers(discussionReceivers: readonly Receiver[] | null | undefined): { userId?: string; userType: ReplyUserType }[] {
   const out: { userId?: string; userType: ReplyUserType }[] = [];
@@ -48,7 +48,7 @@ export function eligibleReceivers(discussionReceivers: readonly Receiver[] | nul
     const found = (discussionReceivers ?? []).find((r) => r.userType.toLowerCase() === type.toLowerCase());
     if (found) out.push(found.userId ? { userId: found.userId, userType: type } : { userType: type });
   }
-  return out.length ? out : [{ userType: "Customer" }];
+  return out;
 }
 
 /**
@@ -60,6 +60,9 @@ export function validateReceivers(
   requested: readonly (Receiver | InboxReceiver)[],
 ): { userId?: string; userType: ReplyUserType }[] {
   const eligible = eligibleReceivers(discussionReceivers);
+  if (eligible.length === 0) {
+    throw new AppError("invalid", "This discussion has no eligible receiver for a reply.", { receivers: ["no eligible receiver"] });
+  }
   if (requested.length === 0) throw new AppError("invalid", "Choose who receives the reply.", { receivers: ["at least one receiver is required"] });
   const out: { userId?: string; userType: ReplyUserType }[] = [];
   for (const r of requested) {

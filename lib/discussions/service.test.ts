@@ -7,14 +7,15 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { discussionTypologies, discussionTypologyTranslations, languages, sellers } from "@/db/schema";
+import { discussionTypologies, discussionTypologyTranslations, languages, sellers, threads } from "@/db/schema";
 import { createApiCredential } from "@/lib/api-keys/service";
 import { isAppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/events";
 import { getStore } from "@/lib/storage/store";
 import { createTestDatabase } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
-import { setMessagesRead, setThreadStatus } from "@/lib/threads/service";
+import { registerListeners } from "@/lib/listeners";
+import { addMessage, setMessagesRead, setThreadStatus } from "@/lib/threads/service";
 import { api, getToken } from "./api-test-client";
 import { getDiscussionPanel } from "./queries";
 import { eligibleInboxReceivers, eligibleReceivers, validateReceivers } from "./receivers";
@@ -67,8 +68,9 @@ describe("receivers", () => {
       { userType: "Customer", userId: "C1" },
       { userType: "GrcOperator" },
     ]);
-    expect(eligibleReceivers([])).toEqual([{ userType: "Customer" }]);
-    expect(eligibleReceivers(null)).toEqual([{ userType: "Customer" }]);
+    expect(eligibleReceivers([])).toEqual([]);
+    expect(eligibleReceivers([{ userType: "Seller" }])).toEqual([]);
+    expect(eligibleReceivers(null)).toEqual([]);
     expect(eligibleInboxReceivers([{ userType: "GrcOperator" }, { userType: "Customer" }])).toEqual(["customer", "customer_service"]);
     expect(eligibleInboxReceivers([{ userType: "GrcOperator" }])).toEqual(["customer_service"]);
   });
@@ -89,6 +91,7 @@ describe("receivers", () => {
     expect(refused(() => validateReceivers([{ userType: "Customer" }], ["customer_service"]))).toBe("invalid");
     expect(refused(() => validateReceivers(both, [{ userType: "Seller" }]))).toBe("invalid");
     expect(refused(() => validateReceivers(both, []))).toBe("invalid");
+    expect(refused(() => validateReceivers([], ["customer"]))).toBe("invalid");
   });
 });
 
@@ -114,6 +117,19 @@ describe("the inbox and the API see the same discussion", () => {
     await expect(
       inTransaction(database.db, (tx, emit) => replyToDiscussion(tx, emit, getStore(), { threadId: thread.id, body: "x", receivers: ["customer_service"], authorRole: "agent" }, {})),
     ).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("keeps the inbox's to treat / treated in step when a message comes through the generic thread service", async () => {
+    registerListeners();
+    const { thread } = await newDiscussion([{ userType: "Customer" }]);
+    const state = async () => (await database.db.select({ s: threads.channelState }).from(threads).where(eq(threads.id, thread.id)))[0]!.s;
+    expect(await state()).toBe("to_treat");
+    await inTransaction(database.db, (tx, emit) => addMessage(tx, emit, thread.id, { authorRole: "agent", body: "Answered from the inbox.", receivers: [{ userType: "Customer" }] }));
+    await expect.poll(state).toBe("treated");
+    expect((await apiGet(thread.id)) as unknown).toMatchObject({ processStatus: "Treated" });
+    await inTransaction(database.db, (tx, emit) => addMessage(tx, emit, thread.id, { authorRole: "customer_service", body: "Please also refund shipping." }));
+    await expect.poll(state).toBe("to_treat");
+    expect((await apiGet(thread.id)) as unknown).toMatchObject({ processStatus: "ToTreat" });
   });
 
   it("gives the inbox panel the typology in the agent's language, order, channel and claim level", async () => {
