@@ -39,10 +39,11 @@ async function fill(db: Db) {
   await db.execute(sql`
     with s as (select array_agg(id order by id) ids from sellers where slug like 'bench-%'),
     t as (
-      insert into threads (channel, subject, customer_name, status, channel_state, seller_id, created_at, last_message_at, updated_at, message_count)
+      insert into threads (channel, subject, customer_name, status, channel_state, waiting_since, seller_id, created_at, last_message_at, updated_at, message_count)
       select 'discussion', 'Discussion ' || g, 'Customer ' || g,
         case when g % 4 = 0 then 'closed'::thread_status else 'open'::thread_status end,
         case when g % 3 = 0 then 'to_treat' else 'treated' end,
+        case when g % 3 = 0 then now() - (g * 3 || ' minutes')::interval else null end,
         case when g % 5 = 0 then s.ids[1] else s.ids[1 + g % array_length(s.ids, 1)] end,
         now() - (g * 5 || ' minutes')::interval, now() - (g * 3 || ' minutes')::interval, now() - (g * 3 || ' minutes')::interval, 2
       from generate_series(1, ${DISCUSSIONS}) g, s
@@ -94,7 +95,7 @@ async function main() {
     ["GET page 50", get("pageIndex=50&pageSize=20")],
     ["  direct SQL, same page", direct("", 980)],
     ["GET isOpen=true&processStatus=ToTreat", get("isOpen=true&processStatus=ToTreat")],
-    ["  direct SQL, same filter", direct("and t.status = 'open' and t.channel_state = 'to_treat'")],
+    ["  direct SQL, same filter", direct("and t.status = 'open' and t.waiting_since is not null")],
     ["GET 3-month window + LastMessage", get(`updatedAtMin=${new Date(Date.now() - 90 * 86_400_000).toISOString()}&includeMessages=LastMessage`)],
     ["GET /discussions/count (ToTreat)", async () => {
       const { countRoute } = await import("@/lib/discussions/http");
