@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { discussionTypologies, discussionTypologyTranslations, languages, sellers, threads } from "@/db/schema";
 import { createApiCredential } from "@/lib/api-keys/service";
+import { createAttachments } from "@/lib/attachments/service";
 import { isAppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/events";
 import { getStore } from "@/lib/storage/store";
@@ -130,6 +131,21 @@ describe("the inbox and the API see the same discussion", () => {
     await inTransaction(database.db, (tx, emit) => addMessage(tx, emit, thread.id, { authorRole: "customer_service", body: "Please also refund shipping." }));
     await expect.poll(state).toBe("to_treat");
     expect((await apiGet(thread.id)) as unknown).toMatchObject({ processStatus: "ToTreat" });
+  });
+
+  it("never shows the seller API an agent's internal note or its files", async () => {
+    const { thread } = await newDiscussion([{ userType: "Customer" }]);
+    const files = await checkDiscussionFiles([{ name: "internal.png", bytes: makePng(9, 9) }]);
+    await inTransaction(database.db, async (tx, emit) => {
+      const note = await addMessage(tx, emit, thread.id, { authorRole: "agent", body: "Internal: customer abused refunds before.", isInternal: true });
+      await createAttachments(tx, getStore(), { threadId: thread.id, messageId: note.id, files });
+    });
+    const got = (await apiGet(thread.id)) as unknown as { messages: { body: string }[] };
+    expect(got.messages.map((m) => m.body)).toEqual(["Still not shipped."]);
+    const attachments = await api("GET", `/seller/v2/attachments?discussionId=${thread.id}`, { token, sellerId: "SELLER-SVC" });
+    expect(await attachments.json()).toEqual([]);
+    const list = (await (await api("GET", `/seller/v2/discussions?discussionId=${thread.id}&includeMessages=LastMessage`, { token, sellerId: "SELLER-SVC" })).json()) as { items: { messages: { body: string }[] }[] };
+    expect(list.items[0]!.messages.map((m) => m.body)).toEqual(["Still not shipped."]);
   });
 
   it("gives the inbox panel the typology in the agent's language, order, channel and claim level", async () => {
