@@ -73,6 +73,11 @@ export const threads = pgTable(
       .where(sql`${t.deletedAt} is null`),
     index("threads_customer_idx").on(t.customerId, t.lastMessageAt.desc()),
     index("threads_seller_idx").on(t.sellerId, t.lastMessageAt.desc()),
+    // The seller API's discussion list: one seller's discussions, last changed first.
+    index("threads_discussion_seller_updated_idx")
+      // NULLS FIRST: what a plain `order by … desc` (and, scanned backwards, `asc`) asks for.
+      .on(t.sellerId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.channel} = 'discussion' and ${t.deletedAt} is null`),
     index("threads_search_idx").using("gin", t.searchVector),
   ],
 );

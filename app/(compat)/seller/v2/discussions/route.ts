@@ -1,0 +1,5 @@
+// GET|POST /seller/v2/discussions — list and create discussions (wire-compatible; lib/discussions/http.ts)
+import { discussionsRoute } from "@/lib/discussions/http";
+
+export const dynamic = "force-dynamic";
+export const { GET, POST, PATCH } = discussionsRoute;

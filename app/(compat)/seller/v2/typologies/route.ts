@@ -1,0 +1,5 @@
+// GET /seller/v2/typologies — sub-typologies (the path one client uses) (wire-compatible; lib/discussions/http.ts)
+import { typologiesRoute } from "@/lib/discussions/http";
+
+export const dynamic = "force-dynamic";
+export const { GET, POST } = typologiesRoute;

@@ -1,0 +1,1 @@
+CREATE INDEX "threads_discussion_seller_updated_idx" ON "threads" USING btree ("seller_id","updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "threads"."channel" = 'discussion' and "threads"."deleted_at" is null;
