@@ -14,7 +14,7 @@ export async function parseThreadId(params: Promise<{ id: string }>): Promise<nu
 
 export function threadErrorResponse(error: unknown): NextResponse {
   if (error instanceof ThreadChangedError) {
-    return NextResponse.json({ error: error.message, code: "conflict", changes: error.changes, version: error.version }, { status: 409 });
+    return NextResponse.json({ error: error.message, code: "conflict", changes: error.changes, version: error.version, at: new Date().toISOString() }, { status: 409 });
   }
   return errorResponse(error);
 }

@@ -37,7 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     const result = await replyToThread(await getDb(), getStore(), id, { ...parsed.data, files }, user);
     return NextResponse.json(
-      { messageId: result.message.id, attachmentIds: result.attachments.map((a) => a.id), version: result.version },
+      { messageId: result.message.id, attachmentIds: result.attachments.map((a) => a.id), version: result.version, at: new Date().toISOString() },
       { status: 201 },
     );
   } catch (error) {
