@@ -5,7 +5,7 @@
 import { useRef, useState, type RefObject } from "react";
 import type { ThreadChange, ThreadView } from "@/lib/messages/queries";
 import { ApiError, type SendInput, type SendResult } from "./api";
-import { formatSize, formatTime } from "./message-item";
+import { formatSize, formatTime, PaperclipIcon } from "./message-item";
 
 export type ComposerMode = "reply" | "note";
 
@@ -220,7 +220,7 @@ export function Composer({
         <ul className="mt-2 flex flex-wrap gap-2" data-testid="composer-files">
           {files.map((f, i) => (
             <li key={`${f.name}-${i}`} className="flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1 text-xs ring-1 ring-slate-200">
-              📎 {f.name} <span className="text-slate-400">{formatSize(f.size)}</span>
+              <PaperclipIcon /> {f.name} <span className="text-slate-400">{formatSize(f.size)}</span>
               <button type="button" aria-label={`Remove ${f.name}`} onClick={() => setFiles((list) => list.filter((_, j) => j !== i))} className="text-slate-400 hover:text-slate-700">
                 ×
               </button>

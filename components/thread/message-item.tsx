@@ -27,6 +27,14 @@ const ROLE_TAG: Record<MessageView["authorRole"], string> = {
   system: "bg-slate-100 text-slate-500",
 };
 
+export function PaperclipIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="size-3.5 shrink-0 text-slate-400" aria-hidden>
+      <path d="M14.5 9.5 9 15a3.5 3.5 0 0 1-5-5l6-6a2.3 2.3 0 0 1 3.3 3.3l-6 6a1.2 1.2 0 0 1-1.7-1.7L11 6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 export function formatTime(iso: string) {
   return new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
@@ -62,13 +70,13 @@ function Attachments({ files }: { files: AttachmentView[] }) {
             data-testid="attachment-file"
             className="flex w-fit items-center gap-2 rounded-md bg-white px-2.5 py-1.5 text-xs ring-1 ring-slate-200 hover:bg-slate-50"
           >
-            <span aria-hidden>📎</span>
+            <PaperclipIcon />
             <span className="font-medium text-slate-700">{f.fileName}</span>
             <span className="text-slate-400">{formatSize(f.size)}</span>
           </a>
         ) : (
           <span key={f.id} className="flex w-fit items-center gap-2 rounded-md bg-white/60 px-2.5 py-1.5 text-xs text-slate-500 ring-1 ring-slate-200">
-            📎 {f.fileName} <span className="text-slate-400">{formatSize(f.size)}</span>
+            <PaperclipIcon /> {f.fileName} <span className="text-slate-400">{formatSize(f.size)}</span>
           </span>
         ),
       )}

@@ -66,7 +66,13 @@ export function useThreadActions(id: number, me: { id: number; name: string }, o
     ({ read, messageIds }) =>
       (v) => {
         const now = new Date().toISOString();
-        const messages = v.messages.map((m) => (!messageIds || messageIds.includes(m.id) ? { ...m, readAt: read ? (m.readAt ?? now) : null } : m));
+        // Mirrors the server: a whole thread goes unread through what the customer side wrote.
+        let ids = messageIds;
+        if (!read && !ids) {
+          const inbound = v.messages.filter((m) => (m.authorRole === "customer" || m.authorRole === "customer_service") && !m.isInternal);
+          ids = (inbound.length ? inbound : v.messages.slice(-1)).map((m) => m.id);
+        }
+        const messages = v.messages.map((m) => (!ids || ids.includes(m.id) ? { ...m, readAt: read ? (m.readAt ?? now) : null } : m));
         return { ...v, messages, thread: { ...v.thread, unreadCount: messages.filter((m) => !m.readAt).length } };
       },
     "Changing the read state",

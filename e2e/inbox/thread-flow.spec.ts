@@ -75,7 +75,8 @@ test("reply with two attachments, note, close, reopen, unread, assign; the other
   // u marks unread, then a assigns to me.
   await page.keyboard.press("u");
   await expect(thread).toHaveAttribute("data-unread", "true");
-  await expect.poll(async () => (await threadRow(t.id)).unread_count).toBeGreaterThan(0);
+  await expect.poll(async () => (await threadRow(t.id)).unread_count).toBe(1); // the customer's message, not our reply or note
+  await expect(page.locator('[data-testid="message"][data-unread="true"]')).toHaveCount(1);
   await page.keyboard.press("a");
   const me = await userId(USERS.agent.email);
   await expect(page.getByTestId("assignee")).toHaveValue(String(me));
@@ -88,6 +89,10 @@ test("reply with two attachments, note, close, reopen, unread, assign; the other
   await first.hover();
   await first.getByTestId("message-toggle-read").click();
   await expect(first).toHaveAttribute("data-unread", "false");
+
+  // Sam leaves: Ayşe no longer sees him.
+  await sam.goto("/inbox");
+  await expect(page.getByTestId("also-viewing")).toHaveCount(0);
 
   expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe("same-page");
   await page.screenshot({ path: path.join(E2E.dataDir, "thread.png"), fullPage: true });

@@ -164,6 +164,20 @@ describe("status, assignment, read state", () => {
     expect(view.thread).toMatchObject({ status: "open", assigneeId: me.id, assigneeName: "Ayşe Agent", unreadCount: 1 });
   });
 
+  it("marks the whole thread unread by flagging what the customer side wrote, not our replies", async () => {
+    const db = database.db;
+    const me = await agentOf();
+    const { thread, messages: msgs } = await makeThread(db, { messages: ["q1", "q2"] });
+    await replyToThread(db, store, thread.id, { kind: "reply", body: "answer", receivers: [], force: false }, me);
+    await changeReadState(db, thread.id, true, me);
+    const result = await changeReadState(db, thread.id, false, me);
+    expect(result.unreadCount).toBe(2);
+    const unread = await db.select({ id: messages.id }).from(messages).where(eq(messages.threadId, thread.id));
+    const view = (await getThreadView(db, thread.id))!;
+    expect(view.messages.filter((m) => !m.readAt).map((m) => m.id)).toEqual(msgs.map((m) => m.id));
+    expect(unread).toHaveLength(3);
+  });
+
   it("refuses a message of another thread, and assigning to a customer", async () => {
     const db = database.db;
     const me = await agentOf();

@@ -1,7 +1,7 @@
 // Writes from the open thread: a reply or an internal note with its attachments (one transaction),
 // and the thread's status, assignment and read state. Built on lib/threads/service, so events go
 // out after commit exactly like every other channel's writes.
-import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messages, threadViewers, threads, users, type Attachment, type Message, type ThreadStatus } from "@/db/schema";
 import { createAttachments } from "@/lib/attachments/service";
@@ -10,7 +10,7 @@ import { inTransaction, publish } from "@/lib/events";
 import { checkUploads, UPLOAD_POLICIES, type IncomingFile } from "@/lib/storage/file-types";
 import type { FileStore } from "@/lib/storage/store";
 import { validateReply, replyOptions } from "@/lib/threads/reply-rules";
-import { addMessage, assignThread, setMessagesRead, setThreadStatus } from "@/lib/threads/service";
+import { addMessage, assignThread, isInbound, setMessagesRead, setThreadStatus } from "@/lib/threads/service";
 import { findChangesSince, findChannelDetails, findViewers, PRESENCE_TTL_SECONDS, type ThreadChange } from "./queries";
 import type { ReplyRequest } from "./schemas";
 
@@ -104,11 +104,24 @@ export async function changeAssignee(db: Db, threadId: number, assigneeId: numbe
   return { assigneeId: thread.assigneeId, version: thread.version };
 }
 
-/** Read or unread: the whole thread, or only the given messages of this thread. */
+/**
+ * Read or unread: the given messages of this thread, or the whole thread. Marking the whole thread
+ * unread flags what the customer side wrote (or, when it wrote nothing, the latest message): our
+ * own replies and notes never count as something left to read.
+ */
 export async function changeReadState(db: Db, threadId: number, read: boolean, actor: StaffActor, messageIds?: number[]) {
   return inTransaction(db, async (tx, emit) => {
     await lockThread(tx, threadId);
-    if (messageIds) {
+    if (!read && !messageIds) {
+      const all = await tx
+        .select({ id: messages.id, authorRole: messages.authorRole, isInternal: messages.isInternal })
+        .from(messages)
+        .where(and(eq(messages.threadId, threadId), isNull(messages.deletedAt)))
+        .orderBy(desc(messages.createdAt), desc(messages.id));
+      const inbound = all.filter((m) => isInbound(m.authorRole) && !m.isInternal).map((m) => m.id);
+      messageIds = inbound.length ? inbound : all.slice(0, 1).map((m) => m.id);
+      if (messageIds.length === 0) messageIds = undefined;
+    } else if (messageIds) {
       const found = await tx
         .select({ id: messages.id })
         .from(messages)
