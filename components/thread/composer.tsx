@@ -209,7 +209,7 @@ export function Composer({
             void submit();
           }
         }}
-        rows={4}
+        rows={3}
         placeholder={effectiveMode === "note" ? "Add an internal note for your team…" : `Reply to ${view.thread.customerName || "the customer"}…`}
         className={`block w-full resize-y rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset focus:ring-2 focus:outline-none ${
           effectiveMode === "note" ? "bg-amber-50/70 ring-amber-200 focus:ring-amber-400" : "bg-white ring-slate-200 focus:ring-brand-500"

@@ -39,11 +39,6 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
     return () => clearTimeout(t);
   }, [notice]);
 
-  const listEnd = useRef<HTMLDivElement>(null);
-  const count = (view?.messages.length ?? 0) + actions.pending.length;
-  useEffect(() => {
-    listEnd.current?.scrollIntoView({ block: "end" });
-  }, [count]);
 
   const entries = useMemo(() => {
     if (!view) return [];
@@ -53,6 +48,13 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
     ];
     return list.sort((a, b) => a.at.localeCompare(b.at));
   }, [view]);
+
+  // Keep the newest entry in sight as messages and events arrive.
+  const listEnd = useRef<HTMLDivElement>(null);
+  const count = entries.length + actions.pending.length;
+  useEffect(() => {
+    listEnd.current?.scrollIntoView({ block: "end" });
+  }, [count]);
 
   const focusComposer = (m: ComposerMode) => {
     setMode(m);

@@ -1,5 +1,6 @@
 // Replying to a thread that changed since it was opened warns first and shows what changed;
 // the agent then sends anyway or cancels — never a duplicated answer by accident.
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
@@ -23,6 +24,7 @@ test("a reply to a thread another agent answered meanwhile is held back with wha
   await expect(conflict).toContainText("This thread changed since you opened it");
   await expect(conflict).toContainText("Sam Carter wrote: “Refund sent this morning.”");
   await expect(conflict).toContainText("Sam Carter closed the thread");
+  await page.screenshot({ path: path.join(E2E.dataDir, "thread-conflict.png") });
   const mine = () => sql("select id from messages where thread_id = $1 and body = 'Your refund is on its way.'", [t.id]);
   expect(await mine()).toHaveLength(0);
 

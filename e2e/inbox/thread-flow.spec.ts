@@ -145,4 +145,5 @@ test("a call-back request takes notes only; a discussion reply names its receive
   await page.getByRole("button", { name: "Send reply" }).click();
   const sent = page.locator('[data-testid="message"][data-role="agent"]:not([data-pending])');
   await expect(sent).toContainText("to customer service");
+  await page.screenshot({ path: path.join(E2E.dataDir, "thread-discussion.png") });
 });
