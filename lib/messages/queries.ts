@@ -12,6 +12,7 @@ import {
   conversationDetails,
   conversationTitles,
   conversationTitleTranslations,
+  customers,
   discussionDetails,
   discussionTypologies,
   discussionTypologyTranslations,
@@ -195,17 +196,26 @@ export async function findChannelDetails(db: Db, thread: Pick<Thread, "id" | "ch
   }
 }
 
-/** The same customer's other threads, in every channel: by customer id, else by e-mail. */
+/**
+ * The same customer's other threads, in every channel: by the thread's customer and every customer
+ * record sharing its e-mail (a guest form and an account are often two records). Both lookups ride
+ * an index (customers by lower(email), threads by customer_id): no scan of all threads.
+ */
 export async function findOtherThreads(db: Db, thread: Pick<Thread, "id" | "customerId" | "customerEmail">, limit = 10): Promise<RelatedThread[]> {
-  const who = [
-    thread.customerId ? eq(threads.customerId, thread.customerId) : undefined,
-    thread.customerEmail ? sql`lower(${threads.customerEmail}) = ${thread.customerEmail.toLowerCase()}` : undefined,
-  ].filter(Boolean);
-  if (who.length === 0) return [];
+  const ids = new Set<number>(thread.customerId ? [thread.customerId] : []);
+  if (thread.customerEmail) {
+    const same = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`lower(${customers.email}) = ${thread.customerEmail.toLowerCase()}`)
+      .limit(20);
+    for (const c of same) ids.add(c.id);
+  }
+  if (ids.size === 0) return [];
   const rows = await db
     .select({ id: threads.id, channel: threads.channel, subject: threads.subject, status: threads.status, lastMessageAt: threads.lastMessageAt })
     .from(threads)
-    .where(and(or(...who), ne(threads.id, thread.id), isNull(threads.deletedAt)))
+    .where(and(inArray(threads.customerId, [...ids]), ne(threads.id, thread.id), isNull(threads.deletedAt)))
     .orderBy(desc(threads.lastMessageAt), desc(threads.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, lastMessageAt: r.lastMessageAt.toISOString() }));

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { makePdf, makePng } from "@/db/seed/files";
-import { attachments, callRequestDetails, discussionDetails, messages, realtimeEvents, threadViewers, threads } from "@/db/schema";
+import { attachments, callRequestDetails, customers, discussionDetails, messages, realtimeEvents, threadViewers, threads } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/events";
 import { DiskStore } from "@/lib/storage/store";
@@ -201,6 +201,18 @@ describe("getThreadView", () => {
     expect(view.details).toEqual(expect.arrayContaining([{ label: "Order", value: "ORD-42" }, { label: "Sub-typology", value: "productIsDamaged" }]));
     expect(view.replyOptions.receivers.map((r) => r.value)).toEqual(["customer"]);
     expect(view.uploadPolicy.maxFiles).toBe(3);
+  });
+
+  it("finds other threads of a second customer record with the same e-mail, in any case", async () => {
+    const db = database.db;
+    const email = `Twice-${Date.now()}@test.example`;
+    const first = await makeThread(db, { customerEmail: email.toLowerCase() });
+    const [other] = await db.insert(customers).values({ name: "Same person, account", email: email.toUpperCase(), externalId: `ext-${Date.now()}` }).returning();
+    const [t2] = await db.insert(threads).values({ channel: "conversation", subject: "From the account", customerId: other!.id }).returning();
+    const unrelated = await makeThread(db);
+    const view = (await getThreadView(db, first.thread.id))!;
+    expect(view.otherThreads.map((t) => t.id)).toEqual([t2!.id]);
+    expect(view.otherThreads.map((t) => t.id)).not.toContain(unrelated.thread.id);
   });
 
   it("returns null for a deleted or unknown thread", async () => {
