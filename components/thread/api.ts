@@ -40,11 +40,19 @@ export async function patchThread<T = Record<string, unknown>>(id: number, patch
   return (await response.json()) as T;
 }
 
+export interface UploadedFile {
+  id: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
 export interface SendInput {
   kind: "reply" | "note";
   body: string;
   receivers: string[];
-  files: File[];
+  /** Uploaded ahead with uploadFile. */
+  attachments: UploadedFile[];
   expectedVersion?: number;
   since?: string;
   force?: boolean;
@@ -56,33 +64,45 @@ export interface SendResult {
   at: string;
 }
 
-/** Multipart POST through XMLHttpRequest: fetch cannot report upload progress. */
-export function sendMessage(id: number, input: SendInput, onProgress?: (fraction: number) => void): Promise<SendResult> {
-  const form = new FormData();
-  form.set("kind", input.kind);
-  form.set("body", input.body);
-  for (const r of input.receivers) form.append("receivers", r);
-  for (const f of input.files) form.append("files", f, f.name);
-  if (input.expectedVersion) form.set("expectedVersion", String(input.expectedVersion));
-  if (input.since) form.set("since", input.since);
-  if (input.force) form.set("force", "true");
+/** Multipart POST with upload progress (XMLHttpRequest: fetch cannot report it); errors as ApiError. */
+function postForm<T>(url: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/threads/${id}/messages`);
+    xhr.open("POST", url);
     xhr.responseType = "json";
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);
     };
     xhr.onload = () => {
       const body = (xhr.response ?? {}) as Record<string, unknown>;
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as unknown as SendResult);
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
       const fields = body.fields as Record<string, string[]> | undefined;
       const first = fields ? Object.values(fields)[0]?.[0] : undefined;
       reject(new ApiError(xhr.status, String(body.code ?? "error"), String(first ?? body.error ?? `The server answered ${xhr.status}.`), body));
     };
-    xhr.onerror = () => reject(new ApiError(0, "network", "The message could not be sent: no connection to the server."));
+    xhr.onerror = () => reject(new ApiError(0, "network", "No connection to the server."));
     xhr.send(form);
   });
+}
+
+/** One file, uploaded as soon as it is attached, so its progress shows in the composer. */
+export async function uploadFile(id: number, file: File, onProgress: (fraction: number) => void): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append("files", file, file.name);
+  const result = await postForm<{ attachments: UploadedFile[] }>(`/api/threads/${id}/attachments`, form, onProgress);
+  return result.attachments[0]!;
+}
+
+export function sendMessage(id: number, input: SendInput, onProgress?: (fraction: number) => void): Promise<SendResult> {
+  const form = new FormData();
+  form.set("kind", input.kind);
+  form.set("body", input.body);
+  for (const r of input.receivers) form.append("receivers", r);
+  for (const a of input.attachments) form.append("attachmentIds", String(a.id));
+  if (input.expectedVersion) form.set("expectedVersion", String(input.expectedVersion));
+  if (input.since) form.set("since", input.since);
+  if (input.force) form.set("force", "true");
+  return postForm<SendResult>(`/api/threads/${id}/messages`, form, onProgress);
 }
 
 export async function heartbeat(id: number): Promise<{ userId: number; name: string }[]> {

@@ -4,7 +4,7 @@
 // upload progress, and the "this thread changed" warning before a reply goes out.
 import { useRef, useState, type RefObject } from "react";
 import type { ThreadChange, ThreadView } from "@/lib/messages/queries";
-import { ApiError, type SendInput, type SendResult } from "./api";
+import { ApiError, uploadFile, type SendInput, type SendResult, type UploadedFile } from "./api";
 import { formatSize, formatTime, PaperclipIcon } from "./message-item";
 
 export type ComposerMode = "reply" | "note";
@@ -15,6 +15,16 @@ export interface Baseline {
 }
 
 const EXTENSIONS: Record<string, string[]> = { jpg: ["jpg", "jpeg"], tif: ["tif", "tiff"] };
+
+/** A file in the composer: uploading (progress 0..1) until the server returns its attachment. */
+interface FileItem {
+  key: number;
+  name: string;
+  size: number;
+  progress: number;
+  uploaded?: UploadedFile;
+}
+let nextKey = 1;
 
 function changeText(c: ThreadChange) {
   switch (c.kind) {
@@ -56,7 +66,7 @@ export function Composer({
   const effectiveMode: ComposerMode = canReply ? mode : "note";
   const [body, setBody] = useState("");
   const [receivers, setReceivers] = useState<string[]>(() => (options.receivers[0] ? [options.receivers[0].value] : []));
-  const [files, setFiles] = useState<File[]>([]);
+  const [files, setFiles] = useState<FileItem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ changes: ThreadChange[]; version: number; at: string } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -66,16 +76,27 @@ export function Composer({
   const accepted = policy.kinds.flatMap((k) => EXTENSIONS[k] ?? [k]);
   const addFiles = (incoming: File[]) => {
     setError(null);
-    const next = [...files, ...incoming];
+    const next: { size: number }[] = [...files, ...incoming];
     const bad = incoming.find((f) => !accepted.includes(f.name.toLowerCase().split(".").pop() ?? ""));
     if (bad) return setError(`${bad.name} is not an accepted file type (${policy.kinds.map((k) => k.toUpperCase()).join(", ")}).`);
     if (next.length > policy.maxFiles) return setError(`At most ${policy.maxFiles} file${policy.maxFiles === 1 ? "" : "s"} may be attached here.`);
     if (next.reduce((s, f) => s + f.size, 0) > policy.maxTotalBytes) return setError(`Attachments may not exceed ${formatSize(policy.maxTotalBytes)} in all.`);
-    setFiles(next);
+    // Each file uploads at once, with its own progress; the server checks its bytes.
+    for (const file of incoming) {
+      const key = nextKey++;
+      setFiles((list) => [...list, { key, name: file.name, size: file.size, progress: 0 }]);
+      uploadFile(view.thread.id, file, (progress) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, progress } : f))))
+        .then((uploaded) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, progress: 1, uploaded } : f))))
+        .catch((e: unknown) => {
+          setFiles((list) => list.filter((f) => f.key !== key));
+          setError(e instanceof Error ? e.message : `${file.name} could not be uploaded.`);
+        });
+    }
   };
+  const uploading = files.some((f) => !f.uploaded);
 
   const submit = async (force = false) => {
-    if (busy.current || sending) return; // no double submit
+    if (busy.current || sending || uploading) return; // no double submit, no half-uploaded files
     if (!body.trim() && files.length === 0) return setError("Write a message or attach a file.");
     busy.current = true;
     setError(null);
@@ -84,7 +105,7 @@ export function Composer({
         kind: effectiveMode,
         body: body.trim(),
         receivers: effectiveMode === "reply" ? receivers : [],
-        files,
+        attachments: files.flatMap((f) => (f.uploaded ? [f.uploaded] : [])),
         expectedVersion: baseline.version,
         since: baseline.since,
         force,
@@ -218,12 +239,21 @@ export function Composer({
 
       {files.length ? (
         <ul className="mt-2 flex flex-wrap gap-2" data-testid="composer-files">
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`} className="flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1 text-xs ring-1 ring-slate-200">
-              <PaperclipIcon /> {f.name} <span className="text-slate-400">{formatSize(f.size)}</span>
-              <button type="button" aria-label={`Remove ${f.name}`} onClick={() => setFiles((list) => list.filter((_, j) => j !== i))} className="text-slate-400 hover:text-slate-700">
+          {files.map((f) => (
+            <li
+              key={f.key}
+              data-uploaded={f.uploaded ? "true" : "false"}
+              className="relative flex items-center gap-2 overflow-hidden rounded-md bg-slate-50 px-2 py-1 text-xs ring-1 ring-slate-200"
+            >
+              <PaperclipIcon /> {f.name} <span className="text-slate-400">{f.uploaded ? formatSize(f.size) : `${Math.round(f.progress * 100)}%`}</span>
+              <button type="button" aria-label={`Remove ${f.name}`} onClick={() => setFiles((list) => list.filter((x) => x.key !== f.key))} className="text-slate-400 hover:text-slate-700">
                 ×
               </button>
+              {!f.uploaded ? (
+                <span className="absolute inset-x-0 bottom-0 h-0.5 bg-slate-200" role="progressbar" aria-label={`Uploading ${f.name}`} aria-valuenow={Math.round(f.progress * 100)}>
+                  <span className="block h-full bg-brand-500 transition-all" style={{ width: `${Math.round(f.progress * 100)}%` }} />
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -256,12 +286,12 @@ export function Composer({
         </span>
         <button
           type="submit"
-          disabled={sending}
+          disabled={sending || uploading}
           className={`ml-auto rounded-lg px-4 py-1.5 text-sm font-medium text-white shadow-xs disabled:opacity-50 ${
             effectiveMode === "note" ? "bg-amber-600 hover:bg-amber-700" : "bg-brand-600 hover:bg-brand-700"
           }`}
         >
-          {sending ? "Sending…" : effectiveMode === "note" ? "Add note" : "Send reply"}
+          {sending ? "Sending…" : uploading ? "Uploading…" : effectiveMode === "note" ? "Add note" : "Send reply"}
         </button>
       </div>
     </form>

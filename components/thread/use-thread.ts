@@ -96,7 +96,7 @@ export function useThreadActions(id: number, me: { id: number; name: string }, o
           receivers: null,
           readAt: new Date().toISOString(),
           createdAt: new Date().toISOString(),
-          attachments: input.files.map((f, i) => ({ id: -(i + 1), fileName: f.name, contentType: f.type, size: f.size, isImage: false })),
+          attachments: input.attachments.map((a) => ({ ...a, id: -a.id, isImage: false })),
         },
       ]);
       return sendMessage(id, input, (p) => setPending((list) => list.map((m) => (m.id === tempId ? { ...m, progress: p } : m)))).finally(() =>

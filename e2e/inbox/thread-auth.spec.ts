@@ -14,9 +14,10 @@ async function calls(request: APIRequestContext, id: number) {
     assign: (await request.patch(`/api/threads/${id}`, { data: { action: "assign", assigneeId: "me" } })).status(),
     read: (await request.patch(`/api/threads/${id}`, { data: { action: "read", read: true } })).status(),
     presence: (await request.post(`/api/threads/${id}/presence`)).status(),
+    upload: (await request.post(`/api/threads/${id}/attachments`, { multipart: { files: files.png } })).status(),
   };
 }
-const all = (status: number) => ({ get: status, reply: status, note: status, status, assign: status, read: status, presence: status });
+const all = (status: number) => ({ get: status, reply: status, note: status, status, assign: status, read: status, presence: status, upload: status });
 
 test("without a session every thread call is 401", async ({ playwright, baseURL }) => {
   const t = await makeThread("conversation");
@@ -35,6 +36,7 @@ test("a signed-in customer is refused with 403, and nothing changes", async ({ p
   expect(await calls(customer, t.id)).toEqual(all(403));
   await customer.dispose();
   expect(await sql("select id from messages where thread_id = $1", [t.id])).toHaveLength(1);
+  expect(await sql("select id from attachments where thread_id = $1", [t.id])).toHaveLength(0);
   expect((await threadRow(t.id)).status).toBe("open");
 });
 

@@ -7,6 +7,8 @@ export const replySchema = z.object({
   kind: z.enum(["reply", "note"]),
   body: z.string().trim().max(MAX_BODY_CHARS, `At most ${MAX_BODY_CHARS} characters.`).default(""),
   receivers: z.array(z.string().trim().min(1)).max(5).default([]),
+  /** Files uploaded ahead through POST /api/threads/{id}/attachments. */
+  attachmentIds: z.array(z.coerce.number().int().positive()).max(20).default([]),
   /** The thread's version when the agent opened it; absent: no check. */
   expectedVersion: z.coerce.number().int().positive().optional(),
   /** The snapshot time that version belongs to: changes after it are reported on a conflict. */

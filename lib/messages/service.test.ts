@@ -14,7 +14,7 @@ import { createTestDatabase } from "@/lib/testing/db";
 import { makeThread, makeUser } from "@/lib/testing/factories";
 import { addMessage, assignThread, setThreadStatus } from "@/lib/threads/service";
 import { findChangesSince, getThreadView } from "./queries";
-import { changeAssignee, changeReadState, changeThreadStatus, heartbeatThread, leaveThread, replyToThread, ThreadChangedError } from "./service";
+import { changeAssignee, changeReadState, changeThreadStatus, heartbeatThread, leaveThread, replyToThread, ThreadChangedError, uploadDraftAttachments } from "./service";
 
 let database: Database;
 let store: DiskStore;
@@ -83,6 +83,31 @@ describe("replyToThread", () => {
     const badType = await errorOf(replyToThread(db, store, thread.id, { kind: "reply", body: "x", receivers: [], force: false, files: [{ name: "evil.pdf", bytes: new TextEncoder().encode("<script>alert(1)</script>") }] }, agent));
     expect((badType as AppError).code).toBe("unsupported_type");
     expect((await db.select().from(messages).where(eq(messages.threadId, thread.id))).length).toBe(before);
+  });
+
+  it("takes files uploaded ahead, only the agent's own unsent ones of this thread, within the per-message limits", async () => {
+    const db = database.db;
+    const me = await agentOf();
+    const other = await agentOf();
+    const { thread } = await makeThread(db, { channel: "discussion" }); // 3 files at most
+    await db.insert(discussionDetails).values({ threadId: thread.id, salesChannel: "CDISFR", receivers: [{ userType: "Customer" }] });
+    const [a] = await uploadDraftAttachments(db, store, thread.id, [{ name: "a.png", bytes: png }], me);
+    const [b] = await uploadDraftAttachments(db, store, thread.id, [{ name: "b.pdf", bytes: pdf }], me);
+    const [theirs] = await uploadDraftAttachments(db, store, thread.id, [{ name: "c.png", bytes: png }], other);
+    expect(a!.messageId).toBeNull();
+    const base = { kind: "reply" as const, body: "files", receivers: ["customer"], force: false };
+
+    expect(((await errorOf(replyToThread(db, store, thread.id, { ...base, attachmentIds: [a!.id, theirs!.id] }, me))) as AppError).fields?.files).toBeDefined();
+    const four = [{ name: "x.png", bytes: png }, { name: "y.png", bytes: png }];
+    expect(((await errorOf(replyToThread(db, store, thread.id, { ...base, attachmentIds: [a!.id, b!.id], files: four }, me))) as AppError).fields?.files?.[0]).toMatch(/At most 3/);
+
+    const { message, attachments: sent } = await replyToThread(db, store, thread.id, { ...base, attachmentIds: [a!.id, b!.id] }, me);
+    expect(sent.map((x) => x.id).sort()).toEqual([a!.id, b!.id].sort());
+    expect((await db.select().from(attachments).where(eq(attachments.messageId, message.id))).map((x) => x.fileName).sort()).toEqual(["a.png", "b.pdf"]);
+    // Already sent: cannot be attached twice.
+    expect(((await errorOf(replyToThread(db, store, thread.id, { ...base, attachmentIds: [a!.id] }, me))) as AppError).code).toBe("invalid");
+    // A type the channel refuses is refused at upload.
+    expect(((await errorOf(uploadDraftAttachments(db, store, thread.id, [{ name: "x.pdf", bytes: new TextEncoder().encode("hello") }], me))) as AppError).code).toBe("unsupported_type");
   });
 
   it("applies the channel's reply rules: notes only on a call request, receivers on a discussion", async () => {

@@ -3,7 +3,7 @@
 // out after commit exactly like every other channel's writes.
 import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { messages, threadViewers, threads, users, type Attachment, type Message, type ThreadStatus } from "@/db/schema";
+import { attachments, messages, threadViewers, threads, users, type Attachment, type Message, type ThreadStatus } from "@/db/schema";
 import { createAttachments } from "@/lib/attachments/service";
 import { AppError } from "@/lib/errors";
 import { inTransaction, publish } from "@/lib/events";
@@ -40,6 +40,19 @@ async function lockThread(tx: Db, threadId: number) {
 }
 
 /**
+ * Files uploaded ahead of the message (the composer uploads each file as it is dropped, to show its
+ * progress). They wait unattached (message_id null) until a reply or note of the same agent in the
+ * same thread takes them. Types are checked here; the count and total size per message when sent.
+ */
+export async function uploadDraftAttachments(db: Db, store: FileStore, threadId: number, files: IncomingFile[], actor: StaffActor): Promise<Attachment[]> {
+  const [thread] = await db.select({ channel: threads.channel }).from(threads).where(and(eq(threads.id, threadId), isNull(threads.deletedAt)));
+  if (!thread) throw new AppError("not_found", "Thread not found.");
+  if (files.length === 0) throw new AppError("invalid", "No file received.", { files: ["No file received."] });
+  const checked = await checkUploads(UPLOAD_POLICIES[thread.channel], files, "files");
+  return db.transaction((tx) => createAttachments(tx as unknown as Db, store, { threadId, messageId: null, uploadedBy: actor.id, files: checked }));
+}
+
+/**
  * Adds the agent's reply or note with its files. Refuses, before writing anything: a kind or
  * receiver the channel's rules do not allow, files outside the channel's upload policy, and a
  * stale `expectedVersion` when others changed the thread since `since` (unless `force`).
@@ -48,11 +61,12 @@ export async function replyToThread(
   db: Db,
   store: FileStore,
   threadId: number,
-  input: ReplyRequest & { files?: IncomingFile[] },
+  input: Omit<ReplyRequest, "attachmentIds"> & { files?: IncomingFile[]; attachmentIds?: number[] },
   actor: StaffActor,
 ): Promise<{ message: Message; attachments: Attachment[]; version: number }> {
   const files = input.files ?? [];
-  if (!input.body && files.length === 0) throw new AppError("invalid", "Write a message or attach a file.", { body: ["Write a message or attach a file."] });
+  const draftIds = [...new Set(input.attachmentIds ?? [])];
+  if (!input.body && files.length === 0 && draftIds.length === 0) throw new AppError("invalid", "Write a message or attach a file.", { body: ["Write a message or attach a file."] });
 
   // Check the bytes before opening the transaction: no lock is held while reading files.
   const [peek] = await db.select({ channel: threads.channel }).from(threads).where(and(eq(threads.id, threadId), isNull(threads.deletedAt)));
@@ -72,6 +86,24 @@ export async function replyToThread(
       if (changes.length) throw new ThreadChangedError(changes, thread.version);
     }
 
+    // Files uploaded ahead: this agent's, in this thread, not yet sent; then the per-message limits over all files.
+    const drafts = draftIds.length
+      ? await tx
+          .select()
+          .from(attachments)
+          .where(and(inArray(attachments.id, draftIds), eq(attachments.threadId, threadId), isNull(attachments.messageId), eq(attachments.uploadedBy, actor.id)))
+      : [];
+    if (drafts.length !== draftIds.length) throw new AppError("invalid", "An attachment was not found or was already sent; attach it again.", { files: ["An attachment was not found or was already sent; attach it again."] });
+    const policy = UPLOAD_POLICIES[thread.channel];
+    if (drafts.length + checked.length > policy.maxFiles) {
+      const msg = `At most ${policy.maxFiles} file${policy.maxFiles === 1 ? "" : "s"} may be attached.`;
+      throw new AppError("invalid", msg, { files: [msg] });
+    }
+    if (drafts.reduce((n, a) => n + a.size, 0) + checked.reduce((n, f) => n + f.size, 0) > policy.maxTotalBytes) {
+      const msg = `Attachments may not exceed ${Math.round(policy.maxTotalBytes / 1024 / 1024)} MB in all.`;
+      throw new AppError("too_large", msg, { files: [msg] });
+    }
+
     const message = await addMessage(tx, emit, threadId, {
       authorRole: "agent",
       authorUserId: actor.id,
@@ -80,7 +112,10 @@ export async function replyToThread(
       isInternal: input.kind === "note",
       receivers: rule.receivers,
     });
-    const saved = await createAttachments(tx, store, { threadId, messageId: message.id, uploadedBy: actor.id, files: checked });
+    const linked = draftIds.length
+      ? await tx.update(attachments).set({ messageId: message.id }).where(inArray(attachments.id, draftIds)).returning()
+      : [];
+    const saved = [...linked, ...(await createAttachments(tx, store, { threadId, messageId: message.id, uploadedBy: actor.id, files: checked }))];
     const [after] = await tx.select({ version: threads.version }).from(threads).where(eq(threads.id, threadId));
     return { message, attachments: saved, version: after!.version };
   });

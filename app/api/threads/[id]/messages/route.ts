@@ -24,6 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       kind: form.get("kind"),
       body: form.get("body") ?? "",
       receivers: form.getAll("receivers").filter((v) => typeof v === "string"),
+      attachmentIds: form.getAll("attachmentIds").filter((v) => typeof v === "string"),
       expectedVersion: form.get("expectedVersion") || undefined,
       since: form.get("since") || undefined,
       force: form.get("force") ?? "false",
