@@ -2,7 +2,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { makePdf, makePng } from "@/db/seed/files";
@@ -255,12 +255,12 @@ describe("presence", () => {
     const me = await agentOf();
     const sam = await makeUser(db, "agent", { name: "Sam Viewer" });
     const { thread } = await makeThread(db);
-    const eventsBefore = (await db.select().from(realtimeEvents)).length;
+    const lastEventId = Math.max(0, ...(await db.select({ id: realtimeEvents.id }).from(realtimeEvents)).map((e) => e.id));
     expect((await heartbeatThread(db, thread.id, me)).map((v) => v.userId)).toEqual([me.id]);
     const both = await heartbeatThread(db, thread.id, { id: sam.id, name: sam.name });
     expect(both.map((v) => v.name).sort()).toEqual(["Ayşe Agent", "Sam Viewer"]);
     await heartbeatThread(db, thread.id, me); // a heartbeat of someone already present: no event
-    const viewingEvents = (await db.select().from(realtimeEvents)).slice(eventsBefore).filter((e) => e.name === "viewing");
+    const viewingEvents = (await db.select().from(realtimeEvents).where(gt(realtimeEvents.id, lastEventId))).filter((e) => e.name === "viewing" && e.data.threadId === thread.id);
     expect(viewingEvents).toHaveLength(2);
 
     // Sam's tab died 41 s ago: no longer present.
