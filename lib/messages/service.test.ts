@@ -2,7 +2,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { eq, gt } from "drizzle-orm";
+import { eq, gt, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { makePdf, makePng } from "@/db/seed/files";
@@ -106,6 +106,12 @@ describe("replyToThread", () => {
     expect((await db.select().from(attachments).where(eq(attachments.messageId, message.id))).map((x) => x.fileName).sort()).toEqual(["a.png", "b.pdf"]);
     // Already sent: cannot be attached twice.
     expect(((await errorOf(replyToThread(db, store, thread.id, { ...base, attachmentIds: [a!.id] }, me))) as AppError).code).toBe("invalid");
+    // A draft abandoned for over a day is forgotten at the next upload; a fresh one is kept.
+    const [old] = await uploadDraftAttachments(db, store, thread.id, [{ name: "old.png", bytes: png }], me);
+    await db.update(attachments).set({ createdAt: new Date(Date.now() - 25 * 3600 * 1000) }).where(eq(attachments.id, old!.id));
+    const [fresh] = await uploadDraftAttachments(db, store, thread.id, [{ name: "fresh.png", bytes: png }], me);
+    const left = (await db.select({ id: attachments.id }).from(attachments).where(inArray(attachments.id, [old!.id, fresh!.id]))).map((r) => r.id);
+    expect(left).toEqual([fresh!.id]);
     // A type the channel refuses is refused at upload.
     expect(((await errorOf(uploadDraftAttachments(db, store, thread.id, [{ name: "x.pdf", bytes: new TextEncoder().encode("hello") }], me))) as AppError).code).toBe("unsupported_type");
   });

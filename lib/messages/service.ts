@@ -1,7 +1,7 @@
 // Writes from the open thread: a reply or an internal note with its attachments (one transaction),
 // and the thread's status, assignment and read state. Built on lib/threads/service, so events go
 // out after commit exactly like every other channel's writes.
-import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, messages, threadViewers, threads, users, type Attachment, type Message, type ThreadStatus } from "@/db/schema";
 import { createAttachments } from "@/lib/attachments/service";
@@ -49,7 +49,13 @@ export async function uploadDraftAttachments(db: Db, store: FileStore, threadId:
   if (!thread) throw new AppError("not_found", "Thread not found.");
   if (files.length === 0) throw new AppError("invalid", "No file received.", { files: ["No file received."] });
   const checked = await checkUploads(UPLOAD_POLICIES[thread.channel], files, "files");
-  return db.transaction((tx) => createAttachments(tx as unknown as Db, store, { threadId, messageId: null, uploadedBy: actor.id, files: checked }));
+  const saved = await db.transaction((tx) => createAttachments(tx as unknown as Db, store, { threadId, messageId: null, uploadedBy: actor.id, files: checked }));
+  // Drafts abandoned for a day (a composer closed without sending) are forgotten. The bytes stay:
+  // they are stored by content and may be shared with a sent attachment.
+  await db
+    .delete(attachments)
+    .where(and(isNull(attachments.messageId), isNotNull(attachments.uploadedBy), lt(attachments.createdAt, new Date(Date.now() - 24 * 3600 * 1000))));
+  return saved;
 }
 
 /**
