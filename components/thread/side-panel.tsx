@@ -28,7 +28,7 @@ export function SidePanel({ view }: { view: ThreadView }) {
           {view.details.map((f) => (
             <div key={f.label} className="grid grid-cols-[6.5rem_1fr] gap-2">
               <dt className="text-slate-500">{f.label}</dt>
-              <dd className="break-words text-slate-800">{f.value}</dd>
+              <dd className="text-slate-800 [overflow-wrap:anywhere]">{f.value}</dd>
             </div>
           ))}
           {thread.orderRef && !view.details.some((f) => f.value === thread.orderRef) ? (
