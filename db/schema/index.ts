@@ -3,3 +3,4 @@ export * from "./threads";
 export * from "./reference";
 export * from "./channels";
 export * from "./platform";
+export * from "./presence";

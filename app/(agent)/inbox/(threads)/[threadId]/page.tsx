@@ -1,11 +1,29 @@
 // One thread: messages, the channel's details, and the agent's actions (issue 3, thread side).
+// Rendered on the server for a fast first paint; the client takes over from the same cache entry.
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { getDb } from "@/db/client";
 import { requirePagePermission } from "@/lib/auth/session";
+import { inboxKeys } from "@/lib/inbox/query-keys";
+import { getThreadView } from "@/lib/messages/queries";
+import { threadIdSchema } from "@/lib/messages/schemas";
+import { ThreadView } from "@/components/thread/thread-view";
+
+export const metadata: Metadata = { title: "Thread" };
 
 export default async function ThreadPage({ params }: { params: Promise<{ threadId: string }> }) {
-  await requirePagePermission("inbox.view");
-  const { threadId } = await params;
-  const id = Number(threadId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return <section className="min-w-0 flex-1 p-6 text-sm text-slate-500">Thread {id}</section>;
+  const user = await requirePagePermission("inbox.view");
+  const parsed = threadIdSchema.safeParse((await params).threadId);
+  if (!parsed.success) notFound();
+  const view = await getThreadView(await getDb(), parsed.data);
+  if (!view) notFound();
+  const client = new QueryClient();
+  client.setQueryData(inboxKeys.thread(view.thread.id), view);
+  return (
+    <HydrationBoundary state={dehydrate(client)}>
+      {/* key: a new thread starts with a fresh composer and presence */}
+      <ThreadView key={view.thread.id} threadId={view.thread.id} me={{ id: user.id, name: user.name }} />
+    </HydrationBoundary>
+  );
 }

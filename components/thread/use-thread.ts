@@ -1,0 +1,150 @@
+"use client";
+// The open thread's data and actions. Every change is optimistic: the cache changes at once, the
+// server decides, and a refusal rolls the cache back and surfaces the server's message.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState } from "react";
+import { useLiveEvent } from "@/components/live/live-events-provider";
+import { inboxKeys } from "@/lib/inbox/query-keys";
+import type { MessageView, ThreadView } from "@/lib/messages/queries";
+import { ApiError, fetchThread, heartbeat, leave, patchThread, sendMessage, type SendInput, type SendResult } from "./api";
+
+export function useThread(id: number) {
+  return useQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: 10_000 });
+}
+
+/** An optimistic message not yet confirmed by the server. */
+export interface PendingMessage extends MessageView {
+  pending: true;
+  progress: number;
+}
+
+type Patch = (view: ThreadView) => ThreadView;
+
+export function useThreadActions(id: number, me: { id: number; name: string }, onError: (message: string) => void) {
+  const qc = useQueryClient();
+  const key = inboxKeys.thread(id);
+
+  const afterChange = () => {
+    void qc.invalidateQueries({ queryKey: key });
+    void qc.invalidateQueries({ queryKey: inboxKeys.lists() });
+    void qc.invalidateQueries({ queryKey: inboxKeys.counts() });
+  };
+
+  /** One optimistic mutation: apply `patch` now, roll back and report when the server refuses. */
+  function useOptimisticChange<V>(run: (v: V) => Promise<unknown>, patch: (v: V) => Patch, what: string) {
+    return useMutation({
+      mutationFn: run,
+      onMutate: async (variables: V) => {
+        await qc.cancelQueries({ queryKey: key });
+        const previous = qc.getQueryData<ThreadView>(key);
+        if (previous) qc.setQueryData<ThreadView>(key, patch(variables)(previous));
+        return { previous };
+      },
+      onError: (error, _v, context) => {
+        if (context?.previous) qc.setQueryData(key, context.previous);
+        onError(`${what} failed: ${error instanceof Error ? error.message : "unknown error"}`);
+      },
+      onSuccess: afterChange,
+    });
+  }
+
+  const status = useOptimisticChange(
+    (s: "open" | "closed") => patchThread(id, { action: "status", status: s }),
+    (s) => (v) => ({ ...v, thread: { ...v.thread, status: s } }),
+    "Changing the status",
+  );
+  const assign = useOptimisticChange(
+    (assigneeId: number | null) => patchThread(id, { action: "assign", assigneeId }),
+    (assigneeId) => (v) => ({
+      ...v,
+      thread: { ...v.thread, assigneeId, assigneeName: assigneeId ? (v.agents.find((a) => a.id === assigneeId)?.name ?? null) : null },
+    }),
+    "Assigning",
+  );
+  const read = useOptimisticChange(
+    ({ read, messageIds }: { read: boolean; messageIds?: number[] }) => patchThread(id, { action: "read", read, messageIds }),
+    ({ read, messageIds }) =>
+      (v) => {
+        const now = new Date().toISOString();
+        // Mirrors the server: a whole thread goes unread through what the customer side wrote.
+        let ids = messageIds;
+        if (!read && !ids) {
+          const inbound = v.messages.filter((m) => (m.authorRole === "customer" || m.authorRole === "customer_service") && !m.isInternal);
+          ids = (inbound.length ? inbound : v.messages.slice(-1)).map((m) => m.id);
+        }
+        const messages = v.messages.map((m) => (!ids || ids.includes(m.id) ? { ...m, readAt: read ? (m.readAt ?? now) : null } : m));
+        return { ...v, messages, thread: { ...v.thread, unreadCount: messages.filter((m) => !m.readAt).length } };
+      },
+    "Changing the read state",
+  );
+
+  const [pending, setPending] = useState<PendingMessage[]>([]);
+  const send = useMutation<SendResult, ApiError, SendInput, { tempId: number }>({
+    mutationFn: (input) => {
+      const tempId = -Date.now();
+      setPending((list) => [
+        ...list,
+        {
+          id: tempId,
+          pending: true,
+          progress: 0,
+          authorRole: "agent",
+          authorName: me.name,
+          authorUserId: me.id,
+          body: input.body,
+          isInternal: input.kind === "note",
+          receivers: null,
+          readAt: new Date().toISOString(),
+          createdAt: new Date().toISOString(),
+          attachments: input.attachments.map((a) => ({ ...a, id: -a.id, isImage: false })),
+        },
+      ]);
+      return sendMessage(id, input, (p) => setPending((list) => list.map((m) => (m.id === tempId ? { ...m, progress: p } : m)))).finally(() =>
+        setPending((list) => list.filter((m) => m.id !== tempId)),
+      );
+    },
+    onSuccess: afterChange,
+    onError: (error) => {
+      if (error.code === "conflict") void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+
+  return { status, assign, read, send, pending };
+}
+
+/** Refreshes the open thread when anything about it changes, from any instance. */
+export function useLiveThread(id: number) {
+  const qc = useQueryClient();
+  useLiveEvent(
+    ["message.created", "message.updated", "thread.updated", "thread.closed", "thread.reopened", "thread.assigned", "thread.read"],
+    (event) => {
+      if (Number(event.data.threadId) !== id) return;
+      void qc.invalidateQueries({ queryKey: inboxKeys.thread(id) });
+    },
+  );
+}
+
+/** Who else has this thread open: a heartbeat every 15 s, updated at once by `viewing` events. */
+export function usePresence(id: number, myId: number) {
+  const [viewers, setViewers] = useState<{ userId: number; name: string }[]>([]);
+  const update = useCallback((list: { userId: number; name: string }[]) => setViewers(list.filter((v) => v.userId !== myId)), [myId]);
+  useEffect(() => {
+    let alive = true;
+    const beat = () => void heartbeat(id).then((list) => alive && update(list));
+    beat();
+    const timer = setInterval(beat, 15_000);
+    const onHide = () => leave(id);
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      window.removeEventListener("pagehide", onHide);
+      leave(id);
+    };
+  }, [id, update]);
+  useLiveEvent(["viewing"], (event) => {
+    if (Number(event.data.threadId) !== id) return;
+    update((event.data.viewers as { userId: number; name: string }[] | undefined) ?? []);
+  });
+  return viewers;
+}
