@@ -4,7 +4,7 @@ import { ChannelBadge } from "@/components/inbox/channel-badge";
 import type { ThreadView } from "@/lib/messages/queries";
 import { formatTime } from "./message-item";
 
-export function SidePanel({ view }: { view: ThreadView }) {
+export function SidePanel({ view, channelPanel }: { view: ThreadView; channelPanel?: React.ReactNode }) {
   const { thread } = view;
   return (
     <aside data-testid="thread-side-panel" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/60 p-4 text-sm lg:block">
@@ -23,21 +23,25 @@ export function SidePanel({ view }: { view: ThreadView }) {
 
       <section className="mb-5">
         <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Details</h3>
-        <dl data-testid="channel-details" className="space-y-1.5">
-          {view.details.length === 0 ? <p className="text-xs text-slate-400">No channel details.</p> : null}
-          {view.details.map((f) => (
-            <div key={f.label} className="grid grid-cols-[6.5rem_1fr] gap-2">
-              <dt className="text-slate-500">{f.label}</dt>
-              <dd className="text-slate-800 [overflow-wrap:anywhere]">{f.value}</dd>
-            </div>
-          ))}
-          {thread.orderRef && !view.details.some((f) => f.value === thread.orderRef) ? (
-            <div className="grid grid-cols-[6.5rem_1fr] gap-2">
-              <dt className="text-slate-500">Order ref</dt>
-              <dd className="text-slate-800">{thread.orderRef}</dd>
-            </div>
-          ) : null}
-        </dl>
+        {channelPanel ? (
+          <div data-testid="channel-details">{channelPanel}</div>
+        ) : (
+          <dl data-testid="channel-details" className="space-y-1.5">
+            {view.details.length === 0 ? <p className="text-xs text-slate-400">No channel details.</p> : null}
+            {view.details.map((f) => (
+              <div key={f.label} className="grid grid-cols-[6.5rem_1fr] gap-2">
+                <dt className="text-slate-500">{f.label}</dt>
+                <dd className="text-slate-800 [overflow-wrap:anywhere]">{f.value}</dd>
+              </div>
+            ))}
+            {thread.orderRef && !view.details.some((f) => f.value === thread.orderRef) ? (
+              <div className="grid grid-cols-[6.5rem_1fr] gap-2">
+                <dt className="text-slate-500">Order ref</dt>
+                <dd className="text-slate-800">{thread.orderRef}</dd>
+              </div>
+            ) : null}
+          </dl>
+        )}
       </section>
 
       <section>

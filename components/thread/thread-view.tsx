@@ -12,7 +12,16 @@ import { useLiveThread, usePresence, useThread, useThreadActions } from "./use-t
 
 type Entry = { at: string; key: string; message?: MessageView; event?: TimelineEvent };
 
-export function ThreadView({ threadId, me }: { threadId: number; me: { id: number; name: string } }) {
+export function ThreadView({
+  threadId,
+  me,
+  channelPanel,
+}: {
+  threadId: number;
+  me: { id: number; name: string };
+  /** A channel's own details panel, rendered on the server (contact form fields, discussion facts). */
+  channelPanel?: React.ReactNode;
+}) {
   const { data: view, error: loadError } = useThread(threadId);
   const [notice, setNotice] = useState<string | null>(null);
   const actions = useThreadActions(threadId, me, setNotice);
@@ -191,7 +200,7 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
           />
         ) : null}
       </div>
-      <SidePanel view={view} />
+      <SidePanel view={view} channelPanel={channelPanel} />
     </section>
   );
 }
