@@ -1,30 +1,10 @@
 // The inbox list's filters: one zod schema read by the list route, the counts route, the search
 // and the client (which keeps the same keys in the URL, so a view can be bookmarked and shared).
 import { z } from "zod";
-import { CHANNELS, type Channel } from "@/db/schema";
+import { CHANNELS } from "@/db/schema";
+export { CHANNEL_STATES, STATE_LABELS, FILTER_KEYS, MAX_SEARCH_LENGTH } from "./filters";
+import { MAX_SEARCH_LENGTH } from "./filters";
 
-/** Each channel's own states, as stored in threads.channel_state. */
-export const CHANNEL_STATES: Record<Channel, readonly string[]> = {
-  contact: [],
-  conversation: ["not_answered", "answered"],
-  discussion: ["to_treat", "treated"],
-  call_request: ["new", "in_progress", "no_answer", "completed"],
-  chat: [],
-};
-
-export const STATE_LABELS: Record<string, string> = {
-  not_answered: "Not answered",
-  answered: "Answered",
-  to_treat: "To treat",
-  treated: "Treated",
-  new: "New",
-  in_progress: "In progress",
-  no_answer: "No answer",
-  completed: "Completed",
-};
-
-/** Longest search text we run; longer input is refused with a clear message. */
-export const MAX_SEARCH_LENGTH = 500;
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalDate = z.preprocess(emptyToUndefined, z.coerce.date().optional());
@@ -69,18 +49,3 @@ export function paramsObject(params: URLSearchParams): Record<string, string> {
   return out;
 }
 
-/** The URL keys of the list view, in a stable order (also the React Query key). */
-export const FILTER_KEYS = [
-  "status",
-  "channel",
-  "state",
-  "assignee",
-  "unread",
-  "seller",
-  "createdFrom",
-  "createdTo",
-  "updatedFrom",
-  "updatedTo",
-  "sort",
-  "q",
-] as const;

@@ -19,7 +19,6 @@ export const HL_END = "\u0002";
 
 /** Text as PostgreSQL can take it: no NUL or other control characters, trimmed. */
 export function cleanSearchText(q: string): string {
-  // eslint-disable-next-line no-control-regex
   return q.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 }
 

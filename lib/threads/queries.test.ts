@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "@/db/client";
-import { threads } from "@/db/schema";
+import { threads, type Thread } from "@/db/schema";
 import { inTransaction } from "@/lib/events";
 import { createTestDatabase } from "@/lib/testing/db";
 import { makeThread, makeUser } from "@/lib/testing/factories";
@@ -35,7 +35,7 @@ describe("findInboxThreads filters", () => {
     const db = database.db;
     const agent = await makeUser(db, "agent");
     const tag = `f${Date.now()}`;
-    const made = [];
+    const made: Thread[] = [];
     for (let i = 0; i < 6; i++) made.push((await makeThread(db, { channel: "discussion", subject: `${tag} ${i}` })).thread);
     // 0,1 mine; 2 closed; 3 read; 4 state treated
     for (const t of made.slice(0, 2)) await inTransaction(db, (tx, emit) => assignThread(tx, emit, t.id, agent.id, {}));
@@ -68,7 +68,7 @@ describe("findInboxThreads filters", () => {
   it("sorts longest waiting first, keyset paged, and leaves out answered threads", async () => {
     const db = database.db;
     const base = Date.now() - 3_600_000;
-    const made = [];
+    const made: Thread[] = [];
     for (const minutes of [30, 10, 50, 20]) {
       made.push(
         await inTransaction(db, async (tx, emit) => {
@@ -97,7 +97,7 @@ describe("findInboxThreads filters", () => {
 
   it("keeps microsecond timestamps in the cursor, so no row is skipped", async () => {
     const db = database.db;
-    const made = [];
+    const made: Thread[] = [];
     for (let i = 0; i < 4; i++) made.push((await makeThread(db, { channel: "call_request", subject: `micro ${i}` })).thread);
     // Same millisecond, different microseconds.
     for (const [i, t] of made.entries()) {

@@ -2,7 +2,7 @@
 // OFFSET), and capped per-filter counts for the sidebar.
 import { and, asc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { CHANNELS, threads, users, type Channel, type ThreadStatus } from "@/db/schema";
+import { CHANNELS, sellers, threads, users, type Channel, type ThreadStatus } from "@/db/schema";
 
 export interface ThreadListFilters {
   /** Unset or "all": both open and closed. */
@@ -100,7 +100,11 @@ export async function findInboxThreads(db: Db, filters: ThreadListFilters, optio
     // NULLS LAST as in the indexes (drizzle writes them DESC NULLS LAST): a mismatch means a Sort node.
     .orderBy(...(waiting ? [asc(key), asc(threads.id)] : [sql`${key} desc nulls last`, sql`${threads.id} desc nulls last`]))
     .limit(limit + 1);
-  const page = rows.slice(0, limit).map(({ sortKey: _sortKey, ...row }) => row);
+  const page = rows.slice(0, limit).map((row) => {
+    const { sortKey, ...rest } = row;
+    void sortKey;
+    return rest;
+  });
   const last = rows[limit - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.sortKey, id: last.id }) : null;
   return { threads: page, nextCursor };
@@ -151,4 +155,9 @@ export async function findInboxCounts(db: Db, userId: number): Promise<InboxCoun
     channels: Object.fromEntries(CHANNELS.map((c) => [c, Number(row[`channel_${c}`])])) as Record<Channel, number>,
     cap: COUNT_CAP,
   };
+}
+
+/** Sellers for the list's seller filter (a handful of rows). */
+export async function findSellerOptions(db: Db): Promise<{ id: number; title: string }[]> {
+  return db.select({ id: sellers.id, title: sellers.title }).from(sellers).orderBy(asc(sellers.title)).limit(500);
 }
