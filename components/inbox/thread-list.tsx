@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { InboxListResponse } from "@/lib/inbox/list";
+import { MAX_SEARCH_LENGTH } from "@/lib/inbox/filters";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import { useLiveEvent } from "@/components/live/live-events-provider";
 import { useShortcut } from "./shortcuts";
@@ -27,6 +28,7 @@ async function fetchPage(query: string, cursor: string | null): Promise<InboxLis
   const params = new URLSearchParams(query);
   if (cursor) params.set("cursor", cursor);
   const response = await fetch(`/api/inbox/threads?${params}`, { headers: { accept: "application/json" } });
+  if (response.status === 414 || response.status === 431) throw new ListError("Search text is too long.", response.status);
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     throw new ListError(body?.error ?? "The list could not be loaded.", response.status);
@@ -116,6 +118,8 @@ export function ThreadList() {
     (value: string) => {
       if (searchTimer.current) clearTimeout(searchTimer.current);
       const q = value.trim() || undefined;
+      // Too long for a search (and for a URL): say so here rather than send it.
+      if (q && q.length > MAX_SEARCH_LENGTH) return;
       if (q === filters.q) return;
       router.replace(hrefWith({ q }), { scroll: false });
     },
@@ -154,6 +158,11 @@ export function ThreadList() {
             className="w-full rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100"
           />
         </form>
+        {text.trim().length > MAX_SEARCH_LENGTH ? (
+          <p role="alert" data-testid="search-error" className="rounded-md border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-800">
+            Search text is too long: at most {MAX_SEARCH_LENGTH} characters (you typed {text.trim().length.toLocaleString("en")}).
+          </p>
+        ) : null}
         <div className="flex items-center gap-1 text-xs">
           {searching ? (
             <span className="text-slate-500" data-testid="search-summary">

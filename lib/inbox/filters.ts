@@ -24,6 +24,8 @@ export const STATE_LABELS: Record<string, string> = {
   in_progress: "In progress",
   no_answer: "No answer",
   completed: "Completed",
+  active: "Active",
+  deleted: "Deleted",
 };
 
 /** The URL keys of the list view, in a stable order (also the React Query key). */
