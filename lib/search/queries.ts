@@ -81,29 +81,32 @@ export async function searchThreads(db: Db, text: string, filters: ThreadListFil
   if (!q) return [];
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 100);
   const where = and(...threadFilterConditions({ ...filters, sort: undefined }));
+  // Written out where used (not a CTE): with the words known when planning, PostgreSQL estimates
+  // how common they are and walks messages newest-first for a common word instead of reading
+  // every match.
+  const tsq = sql`websearch_to_tsquery('simple', ${q})`;
   const headlineOptions = `StartSel=${HL_START}, StopSel=${HL_END}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
   const rows = await queryRows<Raw>(
     db,
     sql`
-    with q as (select websearch_to_tsquery('simple', ${q}) as query),
-    message_hits as (
+    with message_hits as (
       select m.id, m.thread_id, m.search_vector
-      from messages m, q
-      where m.search_vector @@ q.query and m.deleted_at is null
+      from messages m
+      where m.search_vector @@ ${tsq} and m.deleted_at is null
       order by m.created_at desc nulls last, m.id desc nulls last
       limit ${SEARCH_WINDOW}
     ),
     thread_hits as (
-      select t.id as thread_id, ts_rank(t.search_vector, q.query) * 2 as rank
-      from threads t, q
-      where t.search_vector @@ q.query and t.deleted_at is null
+      select t.id as thread_id, ts_rank(t.search_vector, ${tsq}) * 2 as rank
+      from threads t
+      where t.search_vector @@ ${tsq} and t.deleted_at is null
       order by t.last_message_at desc nulls last, t.id desc nulls last
       limit ${SEARCH_WINDOW}
     ),
     best_message as (
-      select distinct on (h.thread_id) h.thread_id, h.id as message_id, ts_rank(h.search_vector, q.query) as rank
-      from message_hits h, q
-      order by h.thread_id, ts_rank(h.search_vector, q.query) desc, h.id desc
+      select distinct on (h.thread_id) h.thread_id, h.id as message_id, ts_rank(h.search_vector, ${tsq}) as rank
+      from message_hits h
+      order by h.thread_id, ts_rank(h.search_vector, ${tsq}) desc, h.id desc
     ),
     candidates as (
       select coalesce(b.thread_id, th.thread_id) as thread_id, b.message_id,
@@ -121,13 +124,12 @@ export async function searchThreads(db: Db, text: string, filters: ThreadListFil
            t.last_message_at, t.last_message_preview, t.last_message_role, t.waiting_since,
            t.unread_count, t.message_count, t.assignee_id, u.name as assignee_name, t.created_at,
            top.message_id as match_message_id, top.rank,
-           ts_headline('simple', t.subject, q.query, ${"HighlightAll=true, " + headlineOptions}) as subject_hl,
-           case when m.id is null then null else ts_headline('simple', m.body, q.query, ${headlineOptions}) end as body_hl
+           ts_headline('simple', t.subject, ${tsq}, ${"HighlightAll=true, " + headlineOptions}) as subject_hl,
+           case when m.id is null then null else ts_headline('simple', m.body, ${tsq}, ${headlineOptions}) end as body_hl
     from top
     join threads t on t.id = top.thread_id
     left join users u on u.id = t.assignee_id
     left join messages m on m.id = top.message_id
-    cross join q
     order by top.rank desc, t.last_message_at desc, t.id desc`,
   );
   return rows.map((r) => ({
