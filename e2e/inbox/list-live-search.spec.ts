@@ -49,13 +49,16 @@ test("search finds a message by a word in its body, highlighted; hostile input g
   const thread = await makeCustomerThread({ subject: "Kargo sorunu", body: `Siparişim gelmedi, ${word} kutusu hasarlı. Please help.`, customerName: "Ayşe Yılmaz" });
   await signIn(page, "agent");
   await page.goto("/inbox");
+  await expect(page.getByTestId("thread-row").first()).toBeVisible(); // hydrated: shortcuts are registered
   await page.keyboard.press("/");
+  await expect(page.getByTestId("inbox-search")).toBeFocused();
   await page.keyboard.type(word);
   await expect(page).toHaveURL(new RegExp(`q=${word}`));
   const row = page.locator(`[data-testid="thread-row"][data-id="${thread.id}"]`);
   await expect(row).toBeVisible();
   await expect(page.getByTestId("thread-row")).toHaveCount(1);
   await expect(row.locator("mark")).toHaveText(word);
+  await page.screenshot({ path: `${E2E.dataDir}/inbox-search.png` });
 
   // Turkish word from the same message.
   await page.getByTestId("inbox-search").fill("siparişim " + word);
