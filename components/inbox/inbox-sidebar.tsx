@@ -43,6 +43,8 @@ function NavItem({ href, active, children, count, testId }: { href: string; acti
   return (
     <Link
       href={href}
+      // Clicking must not leave focus here, or a later Enter would follow this link again.
+      onClick={(e) => e.currentTarget.blur()}
       data-testid={testId}
       aria-current={active ? "page" : undefined}
       className={`flex items-center gap-2 rounded-md px-2 py-1 ${active ? "bg-slate-900/5 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
@@ -79,6 +81,7 @@ export function InboxSidebar({ sellers }: { sellers: { id: number; title: string
           <div key={c}>
             <Link
               href={hrefWith({ channel: c, state: undefined })}
+              onClick={(e) => e.currentTarget.blur()}
               data-testid={`channel-${c}`}
               aria-current={channel === c && !filters.state ? "page" : undefined}
               className={`flex items-center gap-2 rounded-md px-2 py-1 ${channel === c && !filters.state ? "bg-slate-900/5 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}

@@ -50,3 +50,13 @@ describe("listInbox", () => {
     expect((await list("q=%00%01", agent.id)).search).toBeNull();
   });
 });
+
+describe("date range", () => {
+  it("treats a day as the whole day for the end of a range", async () => {
+    const { inboxFiltersSchema } = await import("./schemas");
+    const parsed = inboxFiltersSchema.parse({ createdFrom: "2026-03-01", createdTo: "2026-03-01" });
+    expect(parsed.createdFrom?.toISOString()).toBe("2026-03-01T00:00:00.000Z");
+    expect(parsed.createdTo?.toISOString()).toBe("2026-03-01T23:59:59.999Z");
+    expect(inboxFiltersSchema.safeParse({ createdTo: "not a date" }).success).toBe(false);
+  });
+});

@@ -8,6 +8,11 @@ import { MAX_SEARCH_LENGTH } from "./filters";
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optionalDate = z.preprocess(emptyToUndefined, z.coerce.date().optional());
+/** An end date given as a day (from a date input) includes that whole day. */
+const optionalEndDate = z.preprocess(
+  (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(Date.parse(`${v}T00:00:00Z`) + 86_400_000 - 1) : emptyToUndefined(v)),
+  z.coerce.date().optional(),
+);
 const optionalId = z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional());
 
 export const inboxFiltersSchema = z.object({
@@ -21,9 +26,9 @@ export const inboxFiltersSchema = z.object({
   unread: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()),
   seller: optionalId,
   createdFrom: optionalDate,
-  createdTo: optionalDate,
+  createdTo: optionalEndDate,
   updatedFrom: optionalDate,
-  updatedTo: optionalDate,
+  updatedTo: optionalEndDate,
   /** newest activity first (default) or longest waiting first. */
   sort: z.preprocess(emptyToUndefined, z.enum(["activity", "waiting"]).default("activity")),
 });
