@@ -166,7 +166,8 @@ export function ThreadList() {
         <div className="flex items-center gap-1 text-xs">
           {searching ? (
             <span className="text-slate-500" data-testid="search-summary">
-              {list.isSuccess ? `${rows.length}${rows.length >= 50 ? "+" : ""} results` : "Searching…"} · best match first
+              {list.isSuccess ? `${rows.length}${rows.length >= 50 ? "+" : ""} ${rows.length === 1 ? "result" : "results"}` : "Searching…"}
+              {filters.status ? "" : " · open and closed"} · best match first
             </span>
           ) : (
             <>

@@ -38,6 +38,12 @@ describe("listInbox", () => {
     expect(found.search).toBe("wombat");
     expect(found.threads.map((t) => t.id)).toEqual([thread.id]);
     expect(found.threads[0]!.bodyHighlight).toContain("wombat");
+    // Closed threads are searched too unless the URL names a status.
+    const { inTransaction } = await import("@/lib/events");
+    const { setThreadStatus } = await import("@/lib/threads/service");
+    await inTransaction(database.db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", {}));
+    expect((await list("q=wombat", agent.id)).threads.map((t) => t.id)).toEqual([thread.id]);
+    expect((await list("q=wombat&status=open", agent.id)).threads).toEqual([]);
 
     for (const bad of ["status=bogus", "cursor=bm90LWEtY3Vyc29y", `q=${"x".repeat(10_000)}`, "createdFrom=yesterday", "limit=100000"]) {
       const error = await list(bad, agent.id).then(

@@ -62,7 +62,8 @@ export async function listInbox(db: Db, params: URLSearchParams, userId: number)
   const filters = toListFilters(query, userId);
   const q = query.q ? cleanSearchText(query.q) : "";
   if (q) {
-    const results = await searchThreads(db, q, filters, { limit: query.limit });
+    // A search looks in closed threads too, unless the URL names a status.
+    const results = await searchThreads(db, q, { ...filters, status: params.has("status") ? filters.status : "all" }, { limit: query.limit });
     return {
       search: q,
       nextCursor: null,
