@@ -66,6 +66,13 @@ export function ThreadList() {
   });
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
+  // Ages ("5m", "2h") move on by themselves.
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(tick);
+  }, []);
+
   // Keyboard: the selection follows the open thread, j/k move it, Enter opens it.
   const [selected, setSelected] = useState(-1);
   const openIndex = rows.findIndex((r) => r.id === openId);
@@ -208,7 +215,7 @@ export function ThreadList() {
         ) : (
           <ul role="listbox" aria-label="Conversations" data-testid="thread-list" className="divide-y divide-slate-100">
             {rows.map((row, i) => (
-              <ThreadRow key={row.id} row={row} index={i} href={hrefWith({}, `/inbox/${row.id}`)} active={row.id === openId} selected={i === current} waitingSort={waitingSort && !searching} />
+              <ThreadRow key={row.id} row={row} index={i} href={hrefWith({}, `/inbox/${row.id}`)} active={row.id === openId} selected={i === current} waitingSort={waitingSort && !searching} now={now} />
             ))}
           </ul>
         )}

@@ -34,7 +34,7 @@ const initials = (name: string) =>
     .map((w) => w[0]!.toUpperCase())
     .join("");
 
-export function ThreadRow({ row, href, index, active, selected, waitingSort }: { row: InboxRow; href: string; index: number; active: boolean; selected: boolean; waitingSort: boolean }) {
+export function ThreadRow({ row, href, index, active, selected, waitingSort, now }: { row: InboxRow; href: string; index: number; active: boolean; selected: boolean; waitingSort: boolean; now: Date }) {
   const unread = row.unreadCount > 0;
   const who = row.customerName || row.customerEmail || "Unknown customer";
   const state = row.channelState ? (STATE_LABELS[row.channelState] ?? row.channelState) : null;
@@ -56,7 +56,7 @@ export function ThreadRow({ row, href, index, active, selected, waitingSort }: {
               {who}
             </span>
             <span className={`shrink-0 text-xs tabular-nums ${waitingSort ? "text-amber-700" : "text-slate-400"}`} title={waitingSort ? "Waiting since" : "Last activity"}>
-              <RelativeTime date={ageDate} />
+              <RelativeTime date={ageDate} now={now} />
             </span>
           </div>
           <div className="flex items-center gap-1.5">
