@@ -18,6 +18,11 @@ const ShortcutsContext = createContext<Registry | null>(null);
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
+/** Enter on a focused button or link keeps its own meaning (links inside a listbox: the list's Enter). */
+const keepsOwnEnter = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.closest("button, summary, select, [role=button]") !== null || (target.closest("a") !== null && target.closest("[role=listbox]") === null));
+
 export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
   const shortcuts = useRef(new Map<string, Shortcut[]>());
   // The list shown by `?`, read from the registry when it opens (null: closed).
@@ -48,6 +53,7 @@ export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
         return;
       }
       if (isTyping(event.target)) return;
+      if (event.key === "Enter" && keepsOwnEnter(event.target)) return;
       if (event.key === "?") {
         event.preventDefault();
         setHelpOpen((open) => !open);

@@ -71,6 +71,16 @@ export const threads = pgTable(
     index("threads_channel_state_idx")
       .on(t.channel, t.channelState, t.lastMessageAt.desc(), t.id.desc())
       .where(sql`${t.deletedAt} is null`),
+    // "All statuses", the "unread" view and the "longest waiting" sort (issue 3): each walks its own index in ORDER BY order.
+    index("threads_activity_idx")
+      .on(t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index("threads_unread_activity_idx")
+      .on(t.status, t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null and ${t.unreadCount} > 0`),
+    index("threads_waiting_idx")
+      .on(t.status, t.waitingSince, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.waitingSince} is not null`),
     index("threads_customer_idx").on(t.customerId, t.lastMessageAt.desc()),
     index("threads_seller_idx").on(t.sellerId, t.lastMessageAt.desc()),
     // The seller API's discussion list: one seller's discussions, last changed first.

@@ -1,11 +1,27 @@
-// The inbox: the thread list on the left (issue 3, list side) and the open thread on the right.
-// The list lives in this layout so opening a thread (/inbox/<id>) keeps the list as it was.
+// The inbox: filters on the left, the thread list (issue 3, list side), and the open thread on the
+// right. The list lives in this layout so opening a thread (/inbox/<id>) keeps the list as it was.
+import { Suspense } from "react";
+import { getDb } from "@/db/client";
+import { requirePagePermission } from "@/lib/auth/session";
+import { findSellerOptions } from "@/lib/threads/queries";
+import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
 import { ShortcutsProvider } from "@/components/inbox/shortcuts";
+import { ThreadList } from "@/components/inbox/thread-list";
 
-export default function InboxLayout({ children }: { children: React.ReactNode }) {
+export default async function InboxLayout({ children }: { children: React.ReactNode }) {
+  await requirePagePermission("inbox.view");
+  const sellers = await findSellerOptions(await getDb());
   return (
     <ShortcutsProvider>
-      <div className="flex h-full">{children}</div>
+      <div className="flex h-full">
+        <Suspense fallback={<div className="w-52 shrink-0 border-r border-slate-200" />}>
+          <InboxSidebar sellers={sellers} />
+        </Suspense>
+        <Suspense fallback={<div className="w-96 shrink-0 border-r border-slate-200" />}>
+          <ThreadList />
+        </Suspense>
+        <div className="flex min-w-0 flex-1">{children}</div>
+      </div>
     </ShortcutsProvider>
   );
 }

@@ -1,0 +1,232 @@
+"use client";
+// The inbox list pane: search, sort, the rows (keyset pages loaded as you scroll), keyboard
+// navigation (j/k, Enter, /) and live updates from /api/events. Filters come from the URL.
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useParams, useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { InboxListResponse } from "@/lib/inbox/list";
+import { MAX_SEARCH_LENGTH } from "@/lib/inbox/filters";
+import { inboxKeys } from "@/lib/inbox/query-keys";
+import { useLiveEvent } from "@/components/live/live-events-provider";
+import { useShortcut } from "./shortcuts";
+import { ThreadRow } from "./thread-row";
+import { useInboxFilters } from "./use-inbox-filters";
+
+const LIVE_EVENTS = ["thread.created", "message.created", "thread.closed", "thread.reopened", "thread.assigned", "thread.read", "thread.updated"] as const;
+
+class ListError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function fetchPage(query: string, cursor: string | null): Promise<InboxListResponse> {
+  const params = new URLSearchParams(query);
+  if (cursor) params.set("cursor", cursor);
+  const response = await fetch(`/api/inbox/threads?${params}`, { headers: { accept: "application/json" } });
+  if (response.status === 414 || response.status === 431) throw new ListError("Search text is too long.", response.status);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new ListError(body?.error ?? "The list could not be loaded.", response.status);
+  }
+  return response.json() as Promise<InboxListResponse>;
+}
+
+export function ThreadList() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { filters, query, hrefWith } = useInboxFilters();
+  const params = useParams<{ threadId?: string }>();
+  const openId = Number(params.threadId) || null;
+  const waitingSort = filters.sort === "waiting";
+
+  const list = useInfiniteQuery({
+    queryKey: inboxKeys.list(filters as Record<string, string>),
+    queryFn: ({ pageParam }) => fetchPage(query, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    retry: (count, error) => !(error instanceof ListError && error.status < 500) && count < 1,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.threads) ?? [];
+  const searching = Boolean(filters.q);
+
+  // Live: any change to a thread refreshes the lists and counts (coalesced, so a burst is one refetch).
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useLiveEvent(LIVE_EVENTS, () => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
+    }, 250);
+  });
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  // Ages ("5m", "2h") move on by themselves.
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(tick);
+  }, []);
+
+  // Keyboard: the selection follows the open thread, j/k move it, Enter opens it.
+  const [selected, setSelected] = useState(-1);
+  const openIndex = rows.findIndex((r) => r.id === openId);
+  const [lastOpen, setLastOpen] = useState<number | null>(null);
+  if (openId !== lastOpen) {
+    setLastOpen(openId);
+    if (openIndex >= 0) setSelected(openIndex);
+  }
+  const current = selected >= 0 && selected < rows.length ? selected : openIndex;
+  const move = (delta: number) => {
+    if (!rows.length) return;
+    const next = Math.min(Math.max((current < 0 ? (delta > 0 ? -1 : rows.length) : current) + delta, 0), rows.length - 1);
+    setSelected(next);
+    if (next >= rows.length - 5 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  };
+  useShortcut("j", "Next conversation", () => move(1));
+  useShortcut("k", "Previous conversation", () => move(-1));
+  useShortcut("Enter", "Open the selected conversation", () => {
+    const row = rows[current];
+    if (row) router.push(hrefWith({}, `/inbox/${row.id}`), { scroll: false });
+  });
+  const searchInput = useRef<HTMLInputElement>(null);
+  useShortcut("/", "Search", () => searchInput.current?.focus());
+
+  useEffect(() => {
+    if (current >= 0) document.querySelector(`[data-row-index="${current}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [current]);
+
+  // Load the next page when the end of the list scrolls into view.
+  const sentinel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !list.hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries[0]?.isIntersecting && !list.isFetchingNextPage) void list.fetchNextPage();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [list]);
+
+  // Search: typed text goes into the URL (debounced), so a search is shareable too.
+  const [text, setText] = useState(filters.q ?? "");
+  const [lastQ, setLastQ] = useState(filters.q);
+  if (filters.q !== lastQ) {
+    setLastQ(filters.q);
+    if ((filters.q ?? "") !== text.trim()) setText(filters.q ?? "");
+  }
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const applySearch = useCallback(
+    (value: string) => {
+      if (searchTimer.current) clearTimeout(searchTimer.current);
+      const q = value.trim() || undefined;
+      // Too long for a search (and for a URL): say so here rather than send it.
+      if (q && q.length > MAX_SEARCH_LENGTH) return;
+      if (q === filters.q) return;
+      router.replace(hrefWith({ q }), { scroll: false });
+    },
+    [filters.q, hrefWith, router],
+  );
+
+  return (
+    <section aria-label="Conversations" className="flex w-96 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[26rem]">
+      <div className="space-y-2 border-b border-slate-200 px-3 py-2">
+        <form
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            applySearch(text);
+          }}
+          className="relative"
+        >
+          <svg viewBox="0 0 24 24" width="14" height="14" className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-400" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+            <circle cx="11" cy="11" r="7" />
+            <path d="m20 20-3.5-3.5" />
+          </svg>
+          <input
+            ref={searchInput}
+            type="search"
+            name="q"
+            data-testid="inbox-search"
+            aria-label="Search conversations"
+            placeholder="Search messages, subjects, customers  ( / )"
+            value={text}
+            onChange={(e) => {
+              const value = e.target.value;
+              setText(value);
+              if (searchTimer.current) clearTimeout(searchTimer.current);
+              searchTimer.current = setTimeout(() => applySearch(value), 400);
+            }}
+            className="w-full rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100"
+          />
+        </form>
+        {text.trim().length > MAX_SEARCH_LENGTH ? (
+          <p role="alert" data-testid="search-error" className="rounded-md border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-800">
+            Search text is too long: at most {MAX_SEARCH_LENGTH} characters (you typed {text.trim().length.toLocaleString("en")}).
+          </p>
+        ) : null}
+        <div className="flex items-center gap-1 text-xs">
+          {searching ? (
+            <span className="text-slate-500" data-testid="search-summary">
+              {list.isSuccess ? `${rows.length}${rows.length >= 50 ? "+" : ""} ${rows.length === 1 ? "result" : "results"}` : "Searching…"}
+              {filters.status ? "" : " · open and closed"} · best match first
+            </span>
+          ) : (
+            <>
+              <span className="mr-1 text-slate-400">Sort</span>
+              <Link href={hrefWith({ sort: undefined })} data-testid="sort-activity" aria-current={!waitingSort ? "true" : undefined} className={`rounded px-1.5 py-0.5 ${!waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+                Newest activity
+              </Link>
+              <Link href={hrefWith({ sort: "waiting" })} data-testid="sort-waiting" aria-current={waitingSort ? "true" : undefined} className={`rounded px-1.5 py-0.5 ${waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+                Longest waiting
+              </Link>
+            </>
+          )}
+          {list.isFetching && !list.isFetchingNextPage ? <span className="ml-auto h-1.5 w-1.5 animate-pulse rounded-full bg-brand-500" aria-label="Updating" /> : null}
+        </div>
+      </div>
+
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        {list.isError ? (
+          <p role="alert" data-testid="list-error" className="m-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+            {list.error.message}
+          </p>
+        ) : list.isPending ? (
+          <ul aria-hidden="true" className="divide-y divide-slate-100">
+            {Array.from({ length: 8 }, (_, i) => (
+              <li key={i} className="flex gap-2.5 px-3 py-2.5">
+                <span className="h-6 w-6 rounded-md bg-slate-100" />
+                <span className="flex-1 space-y-1.5">
+                  <span className="block h-3 w-1/2 rounded bg-slate-100" />
+                  <span className="block h-3 w-4/5 rounded bg-slate-100" />
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : rows.length === 0 ? (
+          <p data-testid="list-empty" className="px-4 py-10 text-center text-sm text-slate-500">
+            {searching ? `No conversations match “${filters.q}”.` : "No conversations here. Nice work."}
+          </p>
+        ) : (
+          <ul role="listbox" aria-label="Conversations" data-testid="thread-list" className="divide-y divide-slate-100">
+            {rows.map((row, i) => (
+              <ThreadRow key={row.id} row={row} index={i} href={hrefWith({}, `/inbox/${row.id}`)} active={row.id === openId} selected={i === current} waitingSort={waitingSort && !searching} now={now} />
+            ))}
+          </ul>
+        )}
+        {list.hasNextPage ? (
+          <div ref={sentinel} className="p-3 text-center">
+            <button type="button" data-testid="load-more" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className="rounded px-3 py-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-50">
+              {list.isFetchingNextPage ? "Loading…" : "Load more"}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "threads_activity_idx" ON "threads" USING btree ("last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "threads"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "threads_unread_activity_idx" ON "threads" USING btree ("status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "threads"."deleted_at" is null and "threads"."unread_count" > 0;--> statement-breakpoint
+CREATE INDEX "threads_waiting_idx" ON "threads" USING btree ("status","waiting_since","id") WHERE "threads"."deleted_at" is null and "threads"."waiting_since" is not null;
