@@ -4,7 +4,11 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
 import { header, sql, waitForMail } from "./helpers";
 
-test("an agent sees a contact submission in the inbox, replies, and the reply is e-mailed to the customer", async ({ page, request }) => {
+test("an agent sees a contact submission arrive live in the inbox, replies, and the reply is e-mailed to the customer", async ({ page, request }) => {
+  // The agent is watching the contact view before the customer writes.
+  await signIn(page, "agent");
+  await page.goto("/inbox?channel=contact");
+  await expect(page.getByTestId("thread-row").first()).toBeVisible();
   const stamp = Date.now();
   const email = `reply-${stamp}@mail.example`;
   const subjects = (await (await request.get("/users/contact-us-subjects/")).json()) as { id: number; is_order_needed: boolean }[];
@@ -19,11 +23,15 @@ test("an agent sees a contact submission in the inbox, replies, and the reply is
     [email],
   );
 
-  await signIn(page, "agent");
-  await page.goto(`/inbox/${thread!.id}`);
+  // It appears at the top of the list without a reload; the agent opens it from there.
+  const row = page.locator(`[data-testid="thread-row"][data-id="${thread!.id}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("row-customer")).toHaveText("Reply Customer");
+  await row.click();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${thread!.id}\\?channel=contact`));
   const replyBox = page.getByRole("textbox", { name: "Reply" });
-  await expect(page.getByText("Reply Customer").first()).toBeVisible();
-  await expect(page.getByText(`Bir sorum var ${stamp}`)).toBeVisible();
+  await expect(page.getByTestId("thread").getByText("Reply Customer").first()).toBeVisible();
+  await expect(page.getByTestId("thread").getByText(`Bir sorum var ${stamp}`)).toBeVisible();
   await replyBox.fill(`Merhaba, yardımcı olalım. ${stamp}`);
   await page.getByRole("button", { name: "Send reply" }).click();
 
