@@ -63,7 +63,7 @@ export function InboxSidebar({ sellers }: { sellers: { id: number; title: string
   const channel = filters.channel as Channel | undefined;
 
   return (
-    <aside data-testid="inbox-sidebar" className="flex w-52 shrink-0 flex-col gap-4 overflow-y-auto border-r border-slate-200 bg-slate-50/60 p-2 text-sm">
+    <aside data-testid="inbox-sidebar" className="flex w-48 shrink-0 flex-col gap-4 overflow-y-auto border-r border-slate-200 bg-slate-50/60 p-2 text-sm">
       <nav aria-label="Views" className="space-y-0.5">
         {VIEWS.map((v) => (
           <NavItem key={v.id} testId={`view-${v.id}`} href={hrefWith({ ...v.patch, state: filters.state })} active={view === v.id} count={v.count ? formatCount(counts?.[v.count], counts?.cap) : undefined}>

@@ -134,7 +134,7 @@ export function ThreadList() {
   );
 
   return (
-    <section aria-label="Conversations" className="flex w-96 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-[26rem]">
+    <section aria-label="Conversations" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white 2xl:w-96">
       <div className="space-y-2 border-b border-slate-200 px-3 py-2">
         <form
           role="search"

@@ -7,7 +7,7 @@ import { formatTime } from "./message-item";
 export function SidePanel({ view, channelPanel }: { view: ThreadView; channelPanel?: React.ReactNode }) {
   const { thread } = view;
   return (
-    <aside data-testid="thread-side-panel" className="hidden w-72 shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/60 p-4 text-sm lg:block">
+    <aside data-testid="thread-side-panel" className="hidden w-64 shrink-0 overflow-y-auto border-l border-slate-200 bg-slate-50/60 p-4 text-sm xl:block 2xl:w-72">
       <section className="mb-5">
         <div className="flex items-center gap-3">
           <span className="flex size-9 items-center justify-center rounded-full bg-slate-200 text-sm font-semibold text-slate-600" aria-hidden>

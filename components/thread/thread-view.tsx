@@ -94,7 +94,8 @@ export function ThreadView({
     <section data-testid="thread" data-thread-id={thread.id} data-status={thread.status} data-unread={unread ? "true" : "false"} className="flex h-full min-w-0 flex-1 bg-slate-50">
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="border-b border-slate-200 bg-white px-5 py-3">
-          <div className="flex items-start gap-3">
+          {/* The title keeps its room: the actions wrap below it until the pane is wide. */}
+          <div className="flex flex-col gap-2 2xl:flex-row 2xl:items-start 2xl:gap-3">
             <div className="min-w-0 flex-1">
               <div className="flex items-center gap-2">
                 <ChannelBadge channel={thread.channel} />
@@ -112,7 +113,7 @@ export function ThreadView({
                 {thread.customerEmail ? ` · ${thread.customerEmail}` : ""}
               </p>
             </div>
-            <div className="flex shrink-0 flex-wrap items-center justify-end gap-2 text-sm">
+            <div className="flex flex-wrap items-center gap-2 text-sm 2xl:shrink-0 2xl:justify-end">
               {viewers.length ? (
                 <div data-testid="also-viewing" className="flex items-center gap-1.5 rounded-full bg-emerald-50 py-0.5 pr-2.5 pl-1 text-xs text-emerald-800 ring-1 ring-emerald-200">
                   <span className="flex -space-x-1.5">

@@ -14,10 +14,10 @@ export default async function InboxLayout({ children }: { children: React.ReactN
   return (
     <ShortcutsProvider>
       <div className="flex h-full">
-        <Suspense fallback={<div className="w-52 shrink-0 border-r border-slate-200" />}>
+        <Suspense fallback={<div className="w-48 shrink-0 border-r border-slate-200" />}>
           <InboxSidebar sellers={sellers} />
         </Suspense>
-        <Suspense fallback={<div className="w-96 shrink-0 border-r border-slate-200" />}>
+        <Suspense fallback={<div className="w-80 shrink-0 border-r border-slate-200 2xl:w-96" />}>
           <ThreadList />
         </Suspense>
         <div className="flex min-w-0 flex-1">{children}</div>
