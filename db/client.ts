@@ -128,7 +128,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create(inMemory ? dir : path.resolve(/*turbopackIgnore: true*/ dir));
+    // PostgreSQL's default 128 MB of shared buffers is most of PGlite's resident memory; the files
+    // sit in the OS page cache anyway, so a small desk loses little with less (npm run bench:memory).
+    const sharedBuffers = process.env.PGLITE_SHARED_BUFFERS ?? "32MB";
+    if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) throw new Error(`PGLITE_SHARED_BUFFERS must look like 32MB, not ${sharedBuffers}.`);
+    const client = await PGlite.create(inMemory ? dir : path.resolve(/*turbopackIgnore: true*/ dir), {
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`],
+    });
     // With statistics PGlite sometimes prefers a bitmap scan plus sort for a thread's messages.
     await client.exec("SET random_page_cost = 1.1");
     const pglite = drizzle({ client, schema });
