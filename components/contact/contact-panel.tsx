@@ -15,7 +15,7 @@ export async function ContactPanel({ threadId }: { threadId: number }) {
   const rows: [string, React.ReactNode][] = [
     ["Subject", panel.subject ? `${panel.subject.text}${panel.subject.isActive ? "" : " (inactive)"}` : "—"],
     ["Name", d.fullName],
-    ["E-mail", <a key="e" href={`mailto:${d.email}`} className="text-brand-600 hover:underline">{d.email}</a>],
+    ["E-mail", <a key="e" href={`mailto:${d.email}`} title={d.email} className="block truncate text-brand-600 hover:underline">{d.email}</a>],
     ["Phone", d.phone ?? "—"],
     ["Order", d.orderNumber ?? "—"],
     ["Operation", d.operation ?? "—"],
@@ -23,12 +23,12 @@ export async function ContactPanel({ threadId }: { threadId: number }) {
     ["Language", d.locale ?? "—"],
   ];
   return (
-    <section aria-label="Contact form" data-testid="contact-panel" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+    <section aria-label="Contact form" data-testid="contact-panel" className="text-sm">
+      <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1.5">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500">{label}</dt>
-            <dd className="min-w-0 break-words">{value}</dd>
+            <dd className="min-w-0 text-slate-800 [overflow-wrap:anywhere]">{value}</dd>
           </div>
         ))}
         <dt className="text-slate-500">Attachment</dt>

@@ -26,11 +26,11 @@ export function DiscussionPanel({ panel, customerName }: { panel: Panel; custome
     ],
   ];
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm" data-testid="discussion-panel">
+    <dl className="grid grid-cols-[6.5rem_1fr] gap-x-2 gap-y-1.5 text-sm" data-testid="discussion-panel">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>
-          <dd className="min-w-0">{value}</dd>
+          <dd className="min-w-0 text-slate-800 [overflow-wrap:anywhere]">{value}</dd>
         </div>
       ))}
     </dl>
