@@ -4,7 +4,7 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { InboxListResponse } from "@/lib/inbox/list";
 import { MAX_SEARCH_LENGTH } from "@/lib/inbox/filters";
 import { inboxKeys } from "@/lib/inbox/query-keys";
@@ -36,7 +36,11 @@ async function fetchPage(query: string, cursor: string | null): Promise<InboxLis
   return response.json() as Promise<InboxListResponse>;
 }
 
+const noSubscription = () => () => {};
+
 export function ThreadList() {
+  // The first page is rendered on the server; this says when the keys and the search box work too.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const router = useRouter();
   const queryClient = useQueryClient();
   const { filters, query, hrefWith } = useInboxFilters();
@@ -134,7 +138,7 @@ export function ThreadList() {
   );
 
   return (
-    <section aria-label="Conversations" className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white 2xl:w-96">
+    <section aria-label="Conversations" data-testid="inbox-list-pane" data-hydrated={hydrated ? "true" : "false"} className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white 2xl:w-96">
       <div className="space-y-2 border-b border-slate-200 px-3 py-2">
         <form
           role="search"

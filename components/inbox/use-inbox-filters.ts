@@ -3,21 +3,14 @@
 // of them while keeping the rest (and the open thread).
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { FILTER_KEYS } from "@/lib/inbox/filters";
+import { FILTER_KEYS, pickFilters, type FilterValues } from "@/lib/inbox/filters";
 
-export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+export type { FilterValues };
 
 export function useInboxFilters() {
   const searchParams = useSearchParams();
   const pathname = usePathname();
-  const filters = useMemo(() => {
-    const out: FilterValues = {};
-    for (const key of FILTER_KEYS) {
-      const value = searchParams.get(key);
-      if (value) out[key] = value;
-    }
-    return out;
-  }, [searchParams]);
+  const filters = useMemo(() => pickFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
   const query = useMemo(() => new URLSearchParams(filters as Record<string, string>).toString(), [filters]);
 
   /** A link to `path` (default: the current page) with `patch` applied to the filters. */

@@ -8,7 +8,8 @@ export function RelativeTime({ date, now = new Date() }: { date: Date; now?: Dat
   else if (seconds < 86400 * 7) label = `${Math.floor(seconds / 86400)}d`;
   else label = date.toISOString().slice(0, 10);
   return (
-    <time dateTime={date.toISOString()} title={date.toISOString().replace("T", " ").slice(0, 16)}>
+    // The label depends on the clock: the server's and the browser's "now" may straddle a minute.
+    <time dateTime={date.toISOString()} title={date.toISOString().replace("T", " ").slice(0, 16)} suppressHydrationWarning>
       {label}
     </time>
   );

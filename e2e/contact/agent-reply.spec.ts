@@ -2,13 +2,14 @@
 // SMTP server, threaded under the submission.
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
+import { listReady } from "../inbox/list-helpers";
 import { header, sql, waitForMail } from "./helpers";
 
 test("an agent sees a contact submission arrive live in the inbox, replies, and the reply is e-mailed to the customer", async ({ page, request }) => {
   // The agent is watching the contact view before the customer writes.
   await signIn(page, "agent");
   await page.goto("/inbox?channel=contact");
-  await expect(page.getByTestId("thread-row").first()).toBeVisible();
+  await listReady(page);
   const stamp = Date.now();
   const email = `reply-${stamp}@mail.example`;
   const subjects = (await (await request.get("/users/contact-us-subjects/")).json()) as { id: number; is_order_needed: boolean }[];

@@ -2,7 +2,7 @@
 // search by a word in a message body, open the hit, reply, and see the list row follow.
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
-import { closeHelpersDb, makeCustomerThread } from "./list-helpers";
+import { closeHelpersDb, listReady, makeCustomerThread } from "./list-helpers";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 test.afterAll(async () => {
@@ -15,6 +15,7 @@ test("filter, search by a body word, open the hit, reply; the row shows the repl
 
   await signIn(page, "agent");
   await page.goto("/inbox");
+  await listReady(page);
   await page.getByTestId("channel-contact").click();
   await expect(page).toHaveURL(/channel=contact/);
   const row = page.locator(`[data-testid="thread-row"][data-id="${t.id}"]`);

@@ -3,14 +3,24 @@
 import { expect, test } from "@playwright/test";
 import { apiSignIn, signIn } from "../support/auth";
 import { E2E } from "../support/env";
+import { listReady } from "./list-helpers";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 test("an agent filters the list by channel, state and view; the URL holds the filters and a reload keeps them", async ({ page }) => {
   await signIn(page, "agent");
+  // The first page comes with the HTML: rows are there before any script runs, and the browser
+  // does not fetch the list again on load.
+  const listFetches: string[] = [];
+  page.on("request", (r) => r.url().includes("/api/inbox/threads") && listFetches.push(r.url()));
+  const html = await (await page.request.get("/inbox?channel=discussion")).text();
+  expect(html).toContain('data-testid="thread-row"');
+  expect(html).toContain('data-channel="discussion"');
   await page.goto("/inbox");
   await expect(page.getByTestId("thread-row").first()).toBeVisible();
   await expect(page.getByTestId("view-open")).toHaveAttribute("aria-current", "page");
+  await page.waitForLoadState("networkidle");
+  expect(listFetches).toEqual([]);
   await page.screenshot({ path: `${E2E.dataDir}/inbox-list.png` });
 
   await page.getByTestId("channel-discussion").click();
@@ -57,6 +67,7 @@ test("j/k move the selection, Enter opens the thread, / focuses search, ? lists 
   await page.goto("/inbox?status=all");
   const rows = page.getByTestId("thread-row");
   await expect(rows.nth(2)).toBeVisible();
+  await listReady(page);
   await page.keyboard.press("j");
   await expect(rows.nth(0)).toHaveAttribute("data-selected", "true");
   await page.keyboard.press("j");

@@ -1,5 +1,6 @@
 // Set-up for the inbox list's browser tests: threads and messages written through the same service
 // the channels use, on the e2e database, so their events reach both app instances by NOTIFY.
+import { expect, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../../db/client";
 import { inTransaction } from "../../lib/events";
@@ -34,4 +35,9 @@ export async function assignTo(threadId: number, email: string) {
 
 export async function closeThread(threadId: number) {
   return inTransaction(await db(), (tx, emit) => setThreadStatus(tx, emit, threadId, "closed", { label: "e2e" }));
+}
+
+/** The list paints from the server; keys and the search box work once it has hydrated. */
+export async function listReady(page: Page) {
+  await expect(page.getByTestId("inbox-list-pane")).toHaveAttribute("data-hydrated", "true");
 }

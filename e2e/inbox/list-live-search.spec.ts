@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
-import { addCustomerMessage, assignTo, closeHelpersDb, closeThread, makeCustomerThread } from "./list-helpers";
+import { addCustomerMessage, assignTo, closeHelpersDb, closeThread, listReady, makeCustomerThread } from "./list-helpers";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 test.afterAll(async () => {
@@ -57,7 +57,7 @@ test("search finds a message by a word in its body, highlighted; hostile input g
   const thread = await makeCustomerThread({ subject: "Kargo sorunu", body: `Siparişim gelmedi, ${word} kutusu hasarlı. Please help.`, customerName: "Ayşe Yılmaz" });
   await signIn(page, "agent");
   await page.goto("/inbox");
-  await expect(page.getByTestId("thread-row").first()).toBeVisible(); // hydrated: shortcuts are registered
+  await listReady(page); // shortcuts are registered
   await page.keyboard.press("/");
   await expect(page.getByTestId("inbox-search")).toBeFocused();
   await page.keyboard.type(word);

@@ -153,6 +153,12 @@ export async function findEventsSince(db: Db, afterId: number, limit = 500): Pro
   return rows;
 }
 
+/** The newest stored event's id (0 when none): a page rendered now resumes its stream from here. */
+export async function latestEventId(db: Db): Promise<number> {
+  const [row] = await db.select({ id: sql<string>`coalesce(max(${realtimeEvents.id}), 0)::text` }).from(realtimeEvents);
+  return Number(row?.id ?? 0);
+}
+
 /** The stream is for live updates and short reconnects, not history: keep a day. */
 export async function pruneEvents(db: Db): Promise<void> {
   await db.delete(realtimeEvents).where(lt(realtimeEvents.createdAt, sql`now() - interval '1 day'`));

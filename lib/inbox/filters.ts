@@ -43,3 +43,18 @@ export const FILTER_KEYS = [
   "sort",
   "q",
 ] as const;
+
+export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+/** The list's filters in a URL query (empty values dropped): the same object in the browser and on the server. */
+export function pickFilters(params: URLSearchParams): FilterValues {
+  const out: FilterValues = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+/** Request header in which proxy.ts hands the inbox layout the URL's query string. */
+export const INBOX_SEARCH_HEADER = "x-switchboard-inbox-search";

@@ -1,27 +1,42 @@
 // The inbox: filters on the left, the thread list (issue 3, list side), and the open thread on the
 // right. The list lives in this layout so opening a thread (/inbox/<id>) keeps the list as it was.
-import { Suspense } from "react";
+import { headers } from "next/headers";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getDb } from "@/db/client";
 import { requirePagePermission } from "@/lib/auth/session";
-import { findSellerOptions } from "@/lib/threads/queries";
+import { INBOX_SEARCH_HEADER, pickFilters } from "@/lib/inbox/filters";
+import { listInbox } from "@/lib/inbox/list";
+import { inboxKeys } from "@/lib/inbox/query-keys";
+import { findInboxCounts, findSellerOptions } from "@/lib/threads/queries";
 import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
 import { ShortcutsProvider } from "@/components/inbox/shortcuts";
 import { ThreadList } from "@/components/inbox/thread-list";
 
 export default async function InboxLayout({ children }: { children: React.ReactNode }) {
-  await requirePagePermission("inbox.view");
-  const sellers = await findSellerOptions(await getDb());
+  const user = await requirePagePermission("inbox.view");
+  const db = await getDb();
+  // The first page and the counts are read here, with the page, so the list paints with its rows;
+  // the browser takes over from the same React Query entries (filters from the URL, via proxy.ts).
+  const filters = pickFilters(new URLSearchParams((await headers()).get(INBOX_SEARCH_HEADER) ?? ""));
+  const client = new QueryClient();
+  const [sellers] = await Promise.all([
+    findSellerOptions(db),
+    listInbox(db, new URLSearchParams(filters as Record<string, string>), user.id)
+      .then((page) => client.setQueryData(inboxKeys.list(filters as Record<string, string>), { pages: [page], pageParams: [null] }))
+      .catch(() => undefined), // invalid filters: the list shows the API's message itself
+    findInboxCounts(db, user.id).then((counts) => client.setQueryData(inboxKeys.counts(), counts)),
+  ]);
   return (
-    <ShortcutsProvider>
-      <div className="flex h-full">
-        <Suspense fallback={<div className="w-48 shrink-0 border-r border-slate-200" />}>
+    <HydrationBoundary state={dehydrate(client)}>
+      <ShortcutsProvider>
+        <div className="flex h-full">
+          {/* No Suspense boundaries here: the list hydrates with the page, before any live event or
+              refetch can change its data under it (the page is dynamic, so useSearchParams needs none). */}
           <InboxSidebar sellers={sellers} />
-        </Suspense>
-        <Suspense fallback={<div className="w-80 shrink-0 border-r border-slate-200 2xl:w-96" />}>
           <ThreadList />
-        </Suspense>
-        <div className="flex min-w-0 flex-1">{children}</div>
-      </div>
-    </ShortcutsProvider>
+          <div className="flex min-w-0 flex-1">{children}</div>
+        </div>
+      </ShortcutsProvider>
+    </HydrationBoundary>
   );
 }
