@@ -5,7 +5,8 @@
 import { useRef, useState, type RefObject } from "react";
 import type { ThreadChange, ThreadView } from "@/lib/messages/queries";
 import { ApiError, uploadFile, type SendInput, type SendResult, type UploadedFile } from "./api";
-import { formatSize, formatTime, PaperclipIcon } from "./message-item";
+import { LocalTime } from "@/components/ui/local-time";
+import { formatSize, PaperclipIcon } from "./message-item";
 
 export type ComposerMode = "reply" | "note";
 
@@ -197,7 +198,7 @@ export function Composer({
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-orange-900/90">
             {conflict.changes.map((c, i) => (
               <li key={i}>
-                {changeText(c)} <span className="text-xs text-orange-700/70" suppressHydrationWarning>({formatTime(c.at)})</span>
+                {changeText(c)} <span className="text-xs text-orange-700/70">(<LocalTime iso={c.at} />)</span>
               </li>
             ))}
           </ul>

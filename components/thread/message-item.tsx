@@ -2,6 +2,7 @@
 // One message in the thread: a bubble styled by who wrote it; notes are yellow and say they stay
 // internal; images preview inline, other files download.
 import type { AttachmentView, MessageView, TimelineEvent } from "@/lib/messages/queries";
+import { LocalTime } from "@/components/ui/local-time";
 
 const ROLE_LABEL: Record<MessageView["authorRole"], string> = {
   customer: "Customer",
@@ -35,9 +36,6 @@ export function PaperclipIcon() {
   );
 }
 
-export function formatTime(iso: string) {
-  return new Date(iso).toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-}
 
 export function formatSize(bytes: number) {
   if (bytes < 1024) return `${bytes} B`;
@@ -100,7 +98,7 @@ export function MessageItem({
   if (message.authorRole === "system" && !note) {
     return (
       <li data-testid="message" data-role="system" className="py-1 text-center text-xs text-slate-500">
-        {message.body} · <span suppressHydrationWarning>{formatTime(message.createdAt)}</span>
+        {message.body} · <LocalTime iso={message.createdAt} />
       </li>
     );
   }
@@ -130,7 +128,7 @@ export function MessageItem({
             </span>
           ) : null}
           <span className="ml-auto text-slate-400" suppressHydrationWarning>
-            {progress !== undefined ? (progress < 1 ? `Sending… ${Math.round(progress * 100)}%` : "Saving…") : formatTime(message.createdAt)}
+            {progress !== undefined ? (progress < 1 ? `Sending… ${Math.round(progress * 100)}%` : "Saving…") : <LocalTime iso={message.createdAt} />}
           </span>
           {onToggleRead && progress === undefined ? (
             <button
@@ -168,7 +166,7 @@ export function TimelineItem({ event }: { event: TimelineEvent }) {
     <li data-testid="timeline-event" data-type={event.type} className="flex items-center gap-3 py-0.5 text-xs text-slate-400">
       <span className="h-px flex-1 bg-slate-200" />
       <span>
-        {text} · <span suppressHydrationWarning>{formatTime(event.createdAt)}</span>
+        {text} · <LocalTime iso={event.createdAt} />
       </span>
       <span className="h-px flex-1 bg-slate-200" />
     </li>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { ChannelBadge } from "@/components/inbox/channel-badge";
 import type { ThreadView } from "@/lib/messages/queries";
-import { formatTime } from "./message-item";
+import { LocalTime } from "@/components/ui/local-time";
 
 export function SidePanel({ view, channelPanel }: { view: ThreadView; channelPanel?: React.ReactNode }) {
   const { thread } = view;
@@ -55,7 +55,7 @@ export function SidePanel({ view, channelPanel }: { view: ThreadView; channelPan
                   <ChannelBadge channel={t.channel} />
                   <span className={`text-[11px] ${t.status === "open" ? "text-green-700" : "text-slate-400"}`}>{t.status}</span>
                   <span className="ml-auto text-[11px] text-slate-400" suppressHydrationWarning>
-                    {formatTime(t.lastMessageAt)}
+                    <LocalTime iso={t.lastMessageAt} />
                   </span>
                 </div>
                 <div className="mt-0.5 truncate text-slate-700">{t.subject || "(no subject)"}</div>
