@@ -3,6 +3,7 @@
 // visitors are refused by the server.
 import { expect, test } from "@playwright/test";
 import { signIn, apiSignIn } from "../support/auth";
+import { formFields, makeStaff, postForm } from "../call-requests/helpers";
 import { sql } from "./helpers";
 
 test("an admin adds a subject in English and Turkish; it appears on the form in both languages", async ({ browser }) => {
@@ -112,4 +113,25 @@ test("an admin action replayed by an agent through a public page is refused", as
   const [subject] = await sql<{ is_active: boolean }>("select is_active from contact_subjects where id = $1", [subjectId]);
   expect(subject!.is_active).toBe(true);
   await agentContext.close();
+});
+
+test("the subject action checks the role itself: an admin demoted mid-session cannot add one", async ({ browser }) => {
+  // The session cookie still says "admin" (the proxy lets the post through); the action re-reads
+  // the user and refuses.
+  const user = await makeStaff("admin", "subjects-demoted");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await apiSignIn(context.request, user);
+  await page.goto("/admin/subjects");
+  const fields = await formFields(page, '[data-testid="new-subject-form"]');
+
+  const allowed = `Allowed subject ${Date.now()}`;
+  expect((await postForm(context.request, "/admin/subjects", { ...fields, text_en: allowed })).status()).toBe(200);
+  expect(await sql("select 1 from contact_subject_translations where text = $1", [allowed])).toHaveLength(1);
+
+  await sql("update users set role = 'agent' where id = $1", [user.id]);
+  const denied = `Denied subject ${Date.now()}`;
+  await postForm(context.request, "/admin/subjects", { ...fields, text_en: denied });
+  expect(await sql("select 1 from contact_subject_translations where text = $1", [denied])).toHaveLength(0);
+  await context.close();
 });
