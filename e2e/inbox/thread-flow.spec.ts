@@ -9,8 +9,7 @@ import { files, makeThread, threadRow, userId } from "./thread-helpers";
 test("reply with two attachments, note, close, reopen, unread, assign; the other agent sees it live", async ({ page, browser }) => {
   const t = await makeThread("conversation");
   const consoleErrors: string[] = [];
-  // (The app has no favicon yet; that 404 is not the thread's.)
-  page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && consoleErrors.push(`${m.text()} ${m.location().url}`));
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(`${m.text()} ${m.location().url}`));
   page.on("pageerror", (e) => consoleErrors.push(e.message));
   page.on("response", (r) => r.status() >= 400 && consoleErrors.push(`${r.status()} ${r.url()}`));
   await signIn(page, "agent");

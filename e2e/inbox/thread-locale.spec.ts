@@ -11,7 +11,7 @@ test("message times are shown in the agent's time zone, and the thread and list 
   const t = await makeThread("contact");
   await sql("update messages set created_at = '2026-03-02T09:05:00Z' where thread_id = $1", [t.id]);
   const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(e.message));
 
   await signIn(page, "agent");
