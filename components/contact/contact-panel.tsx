@@ -2,6 +2,7 @@
 // from the thread view with the thread id; it checks inbox.view itself).
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
+import { resendContactMailAction } from "@/lib/contact/actions";
 import { getContactPanel } from "@/lib/contact/queries";
 import { getLocaleSettings } from "@/lib/i18n";
 
@@ -43,9 +44,20 @@ export async function ContactPanel({ threadId }: { threadId: number }) {
         </dd>
       </dl>
       {panel.lastMailFailure ? (
-        <p role="status" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-          An e-mail to {String(panel.lastMailFailure.data.to ?? "the customer")} could not be sent ({String(panel.lastMailFailure.data.error ?? "unknown error")}).
-        </p>
+        <div role="status" data-testid="mail-failure" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+          <p>
+            An e-mail to {String(panel.lastMailFailure.data.to ?? "the customer")} could not be sent ({String(panel.lastMailFailure.data.error ?? "unknown error")}).
+          </p>
+          {panel.lastMailFailure.data.messageId ? (
+            <form action={resendContactMailAction} className="mt-2">
+              <input type="hidden" name="threadId" value={threadId} />
+              <input type="hidden" name="messageId" value={String(panel.lastMailFailure.data.messageId)} />
+              <button type="submit" className="rounded-md bg-white px-2.5 py-1 text-xs font-medium text-amber-900 ring-1 ring-amber-300 hover:bg-amber-100">
+                Send again
+              </button>
+            </form>
+          ) : null}
+        </div>
       ) : null}
     </section>
   );

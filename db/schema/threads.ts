@@ -111,6 +111,8 @@ export const messages = pgTable(
     receivers: jsonb("receivers").$type<{ userId?: string; userType: string }[]>(),
     /** RFC 5322 Message-ID of the e-mail this message was sent as, for threading replies. */
     emailMessageId: text("email_message_id"),
+    /** When the SMTP server accepted that e-mail; null while it is pending (or never sent). */
+    emailSentAt: timestamp("email_sent_at", { withTimezone: true, mode: "date" }),
     externalId: text("external_id"),
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),

@@ -2,6 +2,7 @@
 // Server actions for the contact channel: the public /contact form (anyone, throttled per IP) and
 // the admin pages (subjects.manage, settings.manage, checked here in the server). Thin adapters.
 import { headers } from "next/headers";
+import { z } from "zod";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
@@ -10,6 +11,7 @@ import { toActionError, type ActionResult } from "@/lib/errors";
 import { clientIp } from "@/lib/throttle";
 import { contactErrorText, isContactLocale } from "./messages";
 import { subjectActiveSchema, subjectMoveSchema } from "./schemas";
+import { resendContactMail } from "./listeners";
 import { moveSubject, saveRouting, saveSubject, setSubjectActive, submitContact } from "./service";
 
 export interface ContactFormState {
@@ -99,4 +101,15 @@ export async function saveRoutingAction(_state: ActionResult | null, formData: F
   } catch (error) {
     return toActionError(error);
   }
+}
+
+const resendSchema = z.object({ threadId: z.coerce.number().int().positive(), messageId: z.coerce.number().int().positive() });
+
+/** "Send again" beside a contact thread whose mail failed (staff who may reply: thread.reply). */
+export async function resendContactMailAction(formData: FormData): Promise<void> {
+  await requirePermission("thread.reply");
+  const parsed = resendSchema.safeParse({ threadId: formData.get("threadId"), messageId: formData.get("messageId") });
+  if (!parsed.success) return;
+  await resendContactMail(await getDb(), parsed.data.threadId, parsed.data.messageId);
+  revalidatePath(`/inbox/${parsed.data.threadId}`);
 }

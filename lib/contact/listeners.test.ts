@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
@@ -16,6 +16,7 @@ import { registerListeners } from "@/lib/listeners";
 import { createTestDatabase } from "@/lib/testing/db";
 import { makeUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/threads/service";
+import { resendContactMail, sweepContactMail } from "./listeners";
 import { getContactPanel } from "./queries";
 import { submitContact } from "./service";
 import { seedContactReference } from "./testing";
@@ -178,5 +179,66 @@ describe("contact mail", () => {
     const panel = await getContactPanel(database.db, threadId, "en");
     expect(panel!.lastMailFailure!.data).toMatchObject({ kind: "reply" });
     expect(panel!.subject).toMatchObject({ text: "Technical support", isActive: true });
+  });
+
+  it("marks mail the SMTP server took as sent", async () => {
+    const threadId = await submit();
+    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
+    const answer = await reply(threadId, "Yarın teslim edilecek.");
+    await waitFor(() => received.find((m) => m.to.includes("deniz@mail.example")));
+    const rows = await waitFor(async () => {
+      const list = await database.db.select().from(messages).where(eq(messages.threadId, threadId));
+      return list.every((m) => m.emailSentAt) ? list : undefined;
+    });
+    expect(rows.map((m) => m.id)).toContain(answer.id);
+  });
+
+  it("sends mail a stopped server committed but never sent, once, and leaves given-up mail to the agent", async () => {
+    // A reply committed without any listener (as if the process stopped right after the commit),
+    // and one claimed by a process that stopped mid-send: both are a few minutes old.
+    const threadId = await submit();
+    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
+    const lost = await inTransaction(database.db, (tx) =>
+      addMessage(tx, () => {}, threadId, { authorRole: "agent", authorUserId: agent.id, authorName: agent.name, body: "Lost on the way." }),
+    );
+    const claimed = await inTransaction(database.db, (tx) =>
+      addMessage(tx, () => {}, threadId, { authorRole: "agent", authorUserId: agent.id, authorName: agent.name, body: "Claimed, then the server stopped." }),
+    );
+    await database.db.update(messages).set({ emailMessageId: "<stale@switchboard.test>" }).where(eq(messages.id, claimed.id));
+    await database.db.execute(sql`update messages set created_at = now() - interval '10 minutes' where id in (${lost.id}, ${claimed.id})`);
+    received = [];
+
+    expect(await sweepContactMail(database.db)).toBe(2);
+    expect(received.filter((m) => m.to.includes("deniz@mail.example")).map((m) => m.raw.includes("Lost on the way") || m.raw.includes("Claimed, then"))).toEqual([true, true]);
+    const stored = await database.db.select().from(messages).where(eq(messages.threadId, threadId));
+    for (const id of [lost.id, claimed.id]) {
+      const row = stored.find((m) => m.id === id)!;
+      expect(row.emailSentAt).not.toBeNull();
+      expect(row.emailMessageId).toMatch(/^<.+@.+>$/);
+      expect(row.emailMessageId).not.toBe("<stale@switchboard.test>");
+    }
+    // Nothing twice.
+    expect(await sweepContactMail(database.db)).toBe(0);
+
+    // A reply whose sending failed is the agent's call: the sweep leaves it, "Send again" sends it.
+    process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    const failed = await reply(threadId, "This one fails first.");
+    await waitFor(async () => {
+      const [row] = await database.db
+        .select()
+        .from(threadEvents)
+        .where(and(eq(threadEvents.threadId, threadId), eq(threadEvents.type, "mail.failed"), sql`${threadEvents.data}->>'messageId' = ${String(failed.id)}`));
+      return row;
+    });
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    await database.db.execute(sql`update messages set created_at = now() - interval '10 minutes' where id = ${failed.id}`);
+    received = [];
+    expect(await sweepContactMail(database.db)).toBe(0);
+    expect((await getContactPanel(database.db, threadId, "en"))!.lastMailFailure).toBeDefined();
+    expect(await resendContactMail(database.db, threadId, failed.id)).toBe(true);
+    expect(received.find((m) => m.raw.includes("This one fails first."))).toBeDefined();
+    expect((await getContactPanel(database.db, threadId, "en"))!.lastMailFailure).toBeUndefined();
+    // Sent is sent: a second resend does nothing.
+    expect(await resendContactMail(database.db, threadId, failed.id)).toBe(false);
   });
 });

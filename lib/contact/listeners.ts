@@ -5,10 +5,13 @@
 //   threaded (Message-ID stored on the message; In-Reply-To / References from the thread's earlier
 //   mails). Internal notes never leave.
 // A failed send is retried a few times in this process; if it still fails, the message keeps no
-// Message-ID and the thread's timeline gets a `mail.failed` event (the inbox shows it, an agent
-// can resend or call). Mail never rolls back the reply: it is recorded either way.
-import { and, eq, isNull } from "drizzle-orm";
-import { getDb, type Db } from "@/db/client";
+// Message-ID and the thread's timeline gets a `mail.failed` event (the inbox shows it, and an agent
+// can resend from there). Mail never rolls back the reply: it is recorded either way.
+// `messages.email_sent_at` records that the SMTP server took the mail. A mail the process never got
+// to send (it stopped between the commit and the send) is found by `sweepContactMail`, which every
+// server runs each minute (one instance at a time), and sent then.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { getDatabase, getDb, queryRows, type Db } from "@/db/client";
 import { contactSubjectTranslations, messages } from "@/db/schema";
 import { findAttachmentsForMessages } from "@/lib/attachments/queries";
 import { inTransaction, onCommitted } from "@/lib/events";
@@ -59,6 +62,10 @@ async function recordFailure(db: Db, threadId: number, data: Record<string, unkn
   });
 }
 
+async function markSent(db: Db, messageId: number) {
+  await db.update(messages).set({ emailSentAt: new Date() }).where(eq(messages.id, messageId));
+}
+
 /** E-mails a new submission to the recipient it is routed to. */
 export async function sendSubmissionMail(db: Db, threadId: number, messageId: number): Promise<boolean> {
   const found = await getContactDetails(db, threadId);
@@ -84,12 +91,16 @@ export async function sendSubmissionMail(db: Db, threadId: number, messageId: nu
     messageId: message.emailMessageId ?? undefined,
     attachments: await attachmentsOf(db, messageId),
   });
-  if (!result.ok) await recordFailure(db, threadId, { messageId, to: d.routedTo, kind: "submission", error: result.error });
+  if (result.ok) await markSent(db, messageId);
+  else await recordFailure(db, threadId, { messageId, to: d.routedTo, kind: "submission", error: result.error });
   return result.ok;
 }
 
-/** E-mails a staff reply on a contact thread to the customer, threaded under the earlier mails. */
-export async function sendReplyMail(db: Db, threadId: number, messageId: number): Promise<boolean> {
+/**
+ * E-mails a staff reply on a contact thread to the customer, threaded under the earlier mails.
+ * `staleClaim`: the Message-ID a stopped process claimed the reply with (the sweep takes it over).
+ */
+export async function sendReplyMail(db: Db, threadId: number, messageId: number, staleClaim?: string): Promise<boolean> {
   const found = await getContactDetails(db, threadId);
   if (!found) return false;
   // Claim the message: the Message-ID is written before sending, so a second delivery of the
@@ -98,7 +109,15 @@ export async function sendReplyMail(db: Db, threadId: number, messageId: number)
   const [claimed] = await db
     .update(messages)
     .set({ emailMessageId: id })
-    .where(and(eq(messages.id, messageId), eq(messages.threadId, threadId), eq(messages.isInternal, false), isNull(messages.emailMessageId)))
+    .where(
+      and(
+        eq(messages.id, messageId),
+        eq(messages.threadId, threadId),
+        eq(messages.isInternal, false),
+        isNull(messages.emailSentAt),
+        staleClaim ? eq(messages.emailMessageId, staleClaim) : isNull(messages.emailMessageId),
+      ),
+    )
     .returning();
   if (!claimed) return false;
   const references = await findThreadMessageIds(db, threadId, messageId);
@@ -120,11 +139,92 @@ export async function sendReplyMail(db: Db, threadId: number, messageId: number)
     references: references.length ? references : undefined,
     attachments: await attachmentsOf(db, messageId),
   });
-  if (!result.ok) {
+  if (result.ok) await markSent(db, messageId);
+  else {
     await db.update(messages).set({ emailMessageId: null }).where(eq(messages.id, messageId));
     await recordFailure(db, threadId, { messageId, to: d.email, kind: "reply", error: result.error });
   }
   return result.ok;
+}
+
+/** Minutes a mail may stay unsent before the sweep takes it (the live path is done long before). */
+const SWEEP_AFTER_MINUTES = 5;
+
+/**
+ * Sends the contact mail that was committed but never went out: a submission's notification or a
+ * staff reply, younger than a day, older than a few minutes, not already given up on (those wait
+ * for an agent's resend). Returns how many went out.
+ */
+export async function sweepContactMail(db: Db, options: { afterMinutes?: number } = {}): Promise<number> {
+  const after = options.afterMinutes ?? SWEEP_AFTER_MINUTES;
+  const rows = await queryRows<{ id: string | number; thread_id: string | number; author_role: string; email_message_id: string | null }>(
+    db,
+    sql`select m.id, m.thread_id, m.author_role, m.email_message_id
+          from messages m
+          join threads t on t.id = m.thread_id
+         where t.channel = 'contact'
+           and m.email_sent_at is null and not m.is_internal and m.deleted_at is null
+           and m.created_at > now() - interval '1 day'
+           and m.created_at <= now() - make_interval(mins => ${after}::int)
+           and (m.author_role = 'agent'
+                or (m.author_role = 'customer' and m.id = (select min(f.id) from messages f where f.thread_id = m.thread_id)))
+           and not exists (select 1 from thread_events e
+                            where e.thread_id = m.thread_id and e.type = 'mail.failed' and e.data->>'messageId' = m.id::text)
+         order by m.id
+         limit 100`,
+  );
+  let sent = 0;
+  for (const row of rows) {
+    const threadId = Number(row.thread_id);
+    const messageId = Number(row.id);
+    const ok =
+      row.author_role === "agent"
+        ? await sendReplyMail(db, threadId, messageId, row.email_message_id ?? undefined)
+        : await sendSubmissionMail(db, threadId, messageId);
+    if (ok) sent++;
+  }
+  return sent;
+}
+
+/** Runs the sweep now in one instance only (a PostgreSQL advisory lock; PGlite is one process). */
+export async function sweepContactMailOnce(): Promise<number> {
+  const database = await getDatabase();
+  if (!database.pool) return sweepContactMail(database.db);
+  const client = await database.pool.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtext('switchboard.contact-mail-sweep')) as locked");
+    if (!rows[0]?.locked) return 0;
+    try {
+      return await sweepContactMail(database.db);
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext('switchboard.contact-mail-sweep'))");
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** Started once per server (instrumentation.ts): a sweep each CONTACT_MAIL_SWEEP_SECONDS (0: never). */
+export function startContactMailSweeper(): void {
+  const seconds = Number(process.env.CONTACT_MAIL_SWEEP_SECONDS ?? 60);
+  if (!Number.isFinite(seconds) || seconds <= 0) return;
+  const run = () =>
+    sweepContactMailOnce().then(
+      (sent) => sent && console.log(`[contact] sent ${sent} mail left unsent`),
+      (error) => console.error("[contact] mail sweep failed", error),
+    );
+  setTimeout(run, 10_000).unref();
+  setInterval(run, seconds * 1000).unref();
+}
+
+/** An agent's "send again" after a failure: the reply (or the submission's notification) once more. */
+export async function resendContactMail(db: Db, threadId: number, messageId: number): Promise<boolean> {
+  const [message] = await db
+    .select({ authorRole: messages.authorRole, isInternal: messages.isInternal, emailSentAt: messages.emailSentAt })
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.threadId, threadId)));
+  if (!message || message.isInternal || message.emailSentAt) return false;
+  return message.authorRole === "agent" ? sendReplyMail(db, threadId, messageId) : sendSubmissionMail(db, threadId, messageId);
 }
 
 const STAFF_AUTHORS = new Set(["agent"]);

@@ -123,5 +123,12 @@ export async function getContactPanel(db: Db, threadId: number, locale: string) 
     .where(and(eq(threadEvents.threadId, threadId), eq(threadEvents.type, "mail.failed")))
     .orderBy(desc(threadEvents.id))
     .limit(1);
-  return { ...found, subject, files, lastMailFailure: failure };
+  // A failure an agent has since resent successfully is no longer news.
+  let lastMailFailure: typeof failure | undefined = failure;
+  const failedMessageId = Number(failure?.data?.messageId);
+  if (failure && Number.isSafeInteger(failedMessageId)) {
+    const [message] = await db.select({ emailSentAt: messages.emailSentAt }).from(messages).where(eq(messages.id, failedMessageId));
+    if (message?.emailSentAt) lastMailFailure = undefined;
+  }
+  return { ...found, subject, files, lastMailFailure };
 }
