@@ -1,23 +1,15 @@
 // Shared by the call-request browser tests: the demo API key, a direct line to the e2e database
 // (for set-up that has no UI: a temporary user, a role taken away), and a no-JS form post.
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { Client } from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { E2E } from "../support/env";
+import { sql } from "../support/db";
+
+export { sql };
 
 export const DEMO_KEY = "sb_cr_demo0000.demo-call-requests-secret-0001";
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 export const demoAuth = basic("admin@example.com", DEMO_KEY);
 
-export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: E2E.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** A throw-away staff account for tests that change its role. */
 export async function makeStaff(role: "admin" | "agent", label: string) {

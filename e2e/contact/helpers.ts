@@ -1,18 +1,11 @@
 // Shared by the contact browser tests: a line to the e2e database (to check what was stored) and
 // the SMTP sink's mail list (scripts/e2e-smtp-sink.ts), with a header reader for raw mails.
 import { expect } from "@playwright/test";
-import { Client } from "pg";
+import { sql } from "../support/db";
 import { E2E } from "../support/env";
 
-export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: E2E.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+export { sql };
+
 
 export interface SunkMail {
   to: string[];

@@ -1,18 +1,10 @@
 // Set-up for the thread browser tests: fresh threads written straight into the e2e database (no
 // UI creates them), small real files, and a direct read of a thread's state.
-import { Client } from "pg";
 import { makePdf, makePng } from "../../db/seed/files";
-import { E2E } from "../support/env";
+import { sql } from "../support/db";
 
-export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: E2E.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+export { sql };
+
 
 type Channel = "contact" | "conversation" | "discussion" | "call_request" | "chat";
 
