@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
+import { LanguageSwitch, SentConfirmation } from "@/components/ui/public-form-page";
 import { getLocaleSettings, pickLocale } from "@/lib/i18n";
 import { CONTACT_LOCALES, CONTACT_TEXTS, isContactLocale, type ContactLocale } from "@/lib/contact/messages";
 import { findActiveSubjects } from "@/lib/contact/queries";
@@ -37,34 +37,16 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
   return (
     <main lang={locale} className="flex min-h-screen items-start justify-center px-4 py-12">
       <div className="w-full max-w-xl">
-        <nav aria-label={t.language} className="mb-6 flex justify-end gap-1 text-sm">
-          {CONTACT_LOCALES.map((l) => (
-            <Link
-              key={l}
-              href={href(l)}
-              hrefLang={l}
-              lang={l}
-              aria-current={l === locale ? "true" : undefined}
-              className={`rounded px-2 py-1 ${l === locale ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {l === "en" ? "English" : "Türkçe"}
-            </Link>
-          ))}
-        </nav>
+        <LanguageSwitch label={t.language} current={locale} links={CONTACT_LOCALES.map((l) => ({ locale: l, href: href(l) }))} />
         {sent ? (
-          <section role="status" className="rounded-xl border border-green-200 bg-white p-8 text-center shadow-sm">
-            <div className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl text-green-700" aria-hidden>
-              ✓
-            </div>
-            <h1 className="text-xl font-semibold">{t.thanksTitle}</h1>
-            <p className="mt-2 text-sm text-slate-600">{t.thanksBody}</p>
-            <p className="mt-4 text-sm font-medium" data-testid="contact-reference">
-              {t.reference(sent)}
-            </p>
-            <Link href={href(locale, false)} className="mt-6 inline-block text-sm text-brand-600 hover:underline">
-              {t.another}
-            </Link>
-          </section>
+          <SentConfirmation
+            title={t.thanksTitle}
+            body={t.thanksBody}
+            reference={t.reference(sent)}
+            referenceTestId="contact-reference"
+            again={t.another}
+            againHref={href(locale, false)}
+          />
         ) : (
           <>
             <h1 className="text-2xl font-semibold">{t.title}</h1>
