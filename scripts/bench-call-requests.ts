@@ -7,22 +7,12 @@ import { openDatabase, queryRows, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { findCallQueue, findCallRequestsPage } from "@/lib/call-requests/queries";
 import { queueFiltersSchema, wireListSchema } from "@/lib/call-requests/schemas";
+import { pct, time } from "./bench-utils";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20_000);
 const OTHERS = Number(process.env.BENCH_OTHER_THREADS ?? 20_000);
 const RUNS = 100;
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 10; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return out.sort((a, b) => a - b);
-}
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Bulk rows in plain SQL: the benchmark measures reads, not the service's writes. */
 async function fill(db: Db, agentId: number) {
@@ -71,7 +61,7 @@ async function main() {
     ["queue, mine", () => findCallQueue(db, queueFiltersSchema.parse({ assignee: "me" }), { me: agent!.id }), ""],
   ];
   for (const [label, fn] of cases) {
-    const xs = await time(fn);
+    const xs = await time(fn, { runs: RUNS, warmup: 10 });
     console.log(`${label.padEnd(32)} p50 ${pct(xs, 50).toFixed(2)} ms   p95 ${pct(xs, 95).toFixed(2)} ms`);
   }
 

@@ -11,23 +11,13 @@ import { sellers } from "@/db/schema";
 import { createApiCredential } from "@/lib/api-keys/service";
 import { discussionsRoute } from "@/lib/discussions/http";
 import { issueSellerToken } from "@/lib/discussions/service";
+import { pct, time } from "./bench-utils";
 
 const DISCUSSIONS = Number(process.env.BENCH_DISCUSSIONS ?? 50_000);
 const SELLERS = Number(process.env.BENCH_SELLERS ?? 50);
 const OTHERS = Number(process.env.BENCH_OTHER_THREADS ?? 20_000);
 const RUNS = 100;
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 10; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return out.sort((a, b) => a - b);
-}
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Bulk rows in plain SQL: the benchmark measures reads. Seller 1 holds a fifth of all discussions. */
 async function fill(db: Db) {
@@ -104,7 +94,7 @@ async function main() {
     }],
   ];
   for (const [label, fn] of cases) {
-    const xs = await time(fn);
+    const xs = await time(fn, { runs: RUNS, warmup: 10 });
     console.log(`${label.padEnd(40)} p50 ${pct(xs, 50).toFixed(2)} ms   p95 ${pct(xs, 95).toFixed(2)} ms`);
   }
 

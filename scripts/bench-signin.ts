@@ -4,19 +4,10 @@ import { openDatabase, setDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { pct, time } from "./bench-utils";
 
 const RUNS = 40;
 
-async function time(fn: () => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return out.sort((a, b) => a - b);
-}
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main() {
   process.env.SIGNIN_LIMIT_IP_MAX = "100000";
@@ -25,8 +16,8 @@ async function main() {
   setDatabase(database);
   await database.db.insert(users).values({ email: "known@bench.example", name: "Known", role: "agent", passwordHash: await hashPassword("right password") });
   let n = 0;
-  const wrong = await time(() => verifyCredentials({ email: "known@bench.example", password: "wrong password" }, `10.9.0.${n++ % 250}`));
-  const unknown = await time(() => verifyCredentials({ email: `nobody${n++}@bench.example`, password: "wrong password" }, `10.9.1.${n % 250}`));
+  const wrong = await time(() => verifyCredentials({ email: "known@bench.example", password: "wrong password" }, `10.9.0.${n++ % 250}`), { runs: RUNS });
+  const unknown = await time(() => verifyCredentials({ email: `nobody${n++}@bench.example`, password: "wrong password" }, `10.9.1.${n % 250}`), { runs: RUNS });
   const row = (label: string, xs: number[]) => console.log(`${label.padEnd(22)} p50 ${pct(xs, 50).toFixed(1)} ms   p95 ${pct(xs, 95).toFixed(1)} ms`);
   console.log(`sign-in refusals, ${RUNS} runs each (embedded database):`);
   row("wrong password", wrong);

@@ -19,6 +19,7 @@ import { messages } from "@/db/schema";
 import { listInbox } from "@/lib/inbox/list";
 import { searchThreads } from "@/lib/search/queries";
 import { encodeCursor, findInboxCounts, findInboxThreads } from "@/lib/threads/queries";
+import { pct, time } from "./bench-utils";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 /** How deep the "deep page" is, in rows. */
@@ -33,17 +34,6 @@ class CountingLogger implements Logger {
   }
 }
 
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
-  for (let i = 0; i < Math.min(20, runs); i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return out.sort((a, b) => a - b);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The generator: plain set-based SQL. Bodies are two of 2,000 pre-made fragments of mixed English
@@ -171,8 +161,8 @@ async function measure(label: string, logged: Db, logger: CountingLogger, raw: (
     logger.count = 0;
     await fn(db);
     const captured = logger.last!;
-    const ours = await time(() => fn(db));
-    const direct = await time(() => raw(captured.query, captured.params));
+    const ours = await time(() => fn(db), { runs: RUNS, warmup: Math.min(20, RUNS) });
+    const direct = await time(() => raw(captured.query, captured.params), { runs: RUNS, warmup: Math.min(20, RUNS) });
     results.push({ what, p50: pct(ours, 50), p95: pct(ours, 95), rawP50: pct(direct, 50), rawP95: pct(direct, 95) });
     process.stdout.write(".");
   }
