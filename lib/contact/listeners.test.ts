@@ -6,7 +6,6 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { contactDetails, messages, settings, threadEvents } from "@/db/schema";
@@ -14,6 +13,7 @@ import { makePdf } from "@/db/seed/files";
 import { inTransaction } from "@/lib/events";
 import { registerListeners } from "@/lib/listeners";
 import { createTestDatabase } from "@/lib/testing/db";
+import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { makeUser } from "@/lib/testing/factories";
 import { addMessage } from "@/lib/threads/service";
 import { resendContactMail, sweepContactMail } from "./listeners";
@@ -21,33 +21,13 @@ import { getContactPanel } from "./queries";
 import { submitContact } from "./service";
 import { seedContactReference } from "./testing";
 
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-let server: SMTPServer;
-let port = 0;
-let received: Received[] = [];
+let sink: SmtpSink;
 let database: Database;
 let agent: Awaited<ReturnType<typeof makeUser>>;
 let ids: Awaited<ReturnType<typeof seedContactReference>>;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as { port: number }).port;
+  sink = await startSmtpSink();
   process.env.FILES_DIR = await fs.mkdtemp(path.join(os.tmpdir(), "sb-contact-mail-"));
   process.env.CONTACT_MAIL_RETRY_MS = "0,20,20";
   database = await createTestDatabase({ useAsAppDatabase: true });
@@ -57,13 +37,13 @@ beforeAll(async () => {
   registerListeners();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sink.close();
   await database.close();
   delete process.env.SMTP_URL;
 });
 beforeEach(() => {
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  received = [];
+  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+  sink.clear();
 });
 
 async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
@@ -106,7 +86,7 @@ function header(raw: string, name: string): string | undefined {
 describe("contact mail", () => {
   it("sends the submission to the routed recipient with the attachment, Reply-To the customer", async () => {
     const threadId = await submit({ operation: "franchise" }, { name: "teklif.pdf", bytes: makePdf("Teklif") });
-    const mail = await waitFor(() => received.find((m) => m.to.includes("franchise@shop.example")));
+    const mail = await waitFor(() => sink.received.find((m) => m.to.includes("franchise@shop.example")));
     const [first] = await database.db.select().from(messages).where(eq(messages.threadId, threadId));
     expect(header(mail.raw, "Message-ID")).toBe(first!.emailMessageId);
     expect(header(mail.raw, "Reply-To")).toBe("deniz@mail.example");
@@ -120,12 +100,12 @@ describe("contact mail", () => {
 
   it("e-mails a staff reply to the customer, threaded, and stores its Message-ID; notes stay inside", async () => {
     const threadId = await submit();
-    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
+    await waitFor(() => sink.received.find((m) => m.to.includes("desk@shop.example")));
     const [first] = await database.db.select().from(messages).where(eq(messages.threadId, threadId));
 
     await reply(threadId, "Internal: check with the warehouse first.", true);
     const answer = await reply(threadId, "Merhaba Deniz, kargonuz yarın teslim edilecek.");
-    const mail = await waitFor(() => received.find((m) => m.to.includes("deniz@mail.example")));
+    const mail = await waitFor(() => sink.received.find((m) => m.to.includes("deniz@mail.example")));
     const [stored] = await database.db.select().from(messages).where(eq(messages.id, answer.id));
     expect(stored!.emailMessageId).toMatch(/^<.+@.+>$/);
     expect(header(mail.raw, "Message-ID")).toBe(stored!.emailMessageId);
@@ -135,32 +115,32 @@ describe("contact mail", () => {
     expect(mail.raw).not.toContain("warehouse");
 
     // The second reply references both earlier mails.
-    received = [];
+    sink.clear();
     const second = await reply(threadId, "Teslim edildi mi?");
-    const next = await waitFor(() => received.find((m) => m.to.includes("deniz@mail.example")));
+    const next = await waitFor(() => sink.received.find((m) => m.to.includes("deniz@mail.example")));
     const [secondStored] = await database.db.select().from(messages).where(eq(messages.id, second.id));
     expect(header(next.raw, "Message-ID")).toBe(secondStored!.emailMessageId);
     expect(header(next.raw, "In-Reply-To")).toBe(stored!.emailMessageId);
     expect(header(next.raw, "References")).toBe(`${first!.emailMessageId} ${stored!.emailMessageId}`);
     await new Promise((r) => setTimeout(r, 200));
-    expect(received.filter((m) => m.to.includes("deniz@mail.example"))).toHaveLength(1);
+    expect(sink.received.filter((m) => m.to.includes("deniz@mail.example"))).toHaveLength(1);
   });
 
   it("does not mail customer messages, internal notes, or replies on other channels' threads", async () => {
     const threadId = await submit();
-    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
-    received = [];
+    await waitFor(() => sink.received.find((m) => m.to.includes("desk@shop.example")));
+    sink.clear();
     const note = await reply(threadId, "Only for us.", true);
     await inTransaction(database.db, (tx, emit) => addMessage(tx, emit, threadId, { authorRole: "customer", body: "Any news?" }));
     await new Promise((r) => setTimeout(r, 300));
-    expect(received).toEqual([]);
+    expect(sink.received).toEqual([]);
     const [stored] = await database.db.select().from(messages).where(eq(messages.id, note.id));
     expect(stored!.emailMessageId).toBeNull();
   });
 
   it("retries a failed reply, then records the failure on the thread and leaves the reply in place", async () => {
     const threadId = await submit();
-    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
+    await waitFor(() => sink.received.find((m) => m.to.includes("desk@shop.example")));
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     const answer = await reply(threadId, "This one will not go out.");
     const event = await waitFor(async () => {
@@ -183,9 +163,9 @@ describe("contact mail", () => {
 
   it("marks mail the SMTP server took as sent", async () => {
     const threadId = await submit();
-    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
+    await waitFor(() => sink.received.find((m) => m.to.includes("desk@shop.example")));
     const answer = await reply(threadId, "Yarın teslim edilecek.");
-    await waitFor(() => received.find((m) => m.to.includes("deniz@mail.example")));
+    await waitFor(() => sink.received.find((m) => m.to.includes("deniz@mail.example")));
     const rows = await waitFor(async () => {
       const list = await database.db.select().from(messages).where(eq(messages.threadId, threadId));
       return list.every((m) => m.emailSentAt) ? list : undefined;
@@ -197,7 +177,7 @@ describe("contact mail", () => {
     // A reply committed without any listener (as if the process stopped right after the commit),
     // and one claimed by a process that stopped mid-send: both are a few minutes old.
     const threadId = await submit();
-    await waitFor(() => received.find((m) => m.to.includes("desk@shop.example")));
+    await waitFor(() => sink.received.find((m) => m.to.includes("desk@shop.example")));
     const lost = await inTransaction(database.db, (tx) =>
       addMessage(tx, () => {}, threadId, { authorRole: "agent", authorUserId: agent.id, authorName: agent.name, body: "Lost on the way." }),
     );
@@ -206,10 +186,10 @@ describe("contact mail", () => {
     );
     await database.db.update(messages).set({ emailMessageId: "<stale@switchboard.test>" }).where(eq(messages.id, claimed.id));
     await database.db.execute(sql`update messages set created_at = now() - interval '10 minutes' where id in (${lost.id}, ${claimed.id})`);
-    received = [];
+    sink.clear();
 
     expect(await sweepContactMail(database.db)).toBe(2);
-    expect(received.filter((m) => m.to.includes("deniz@mail.example")).map((m) => m.raw.includes("Lost on the way") || m.raw.includes("Claimed, then"))).toEqual([true, true]);
+    expect(sink.received.filter((m) => m.to.includes("deniz@mail.example")).map((m) => m.raw.includes("Lost on the way") || m.raw.includes("Claimed, then"))).toEqual([true, true]);
     const stored = await database.db.select().from(messages).where(eq(messages.threadId, threadId));
     for (const id of [lost.id, claimed.id]) {
       const row = stored.find((m) => m.id === id)!;
@@ -230,13 +210,13 @@ describe("contact mail", () => {
         .where(and(eq(threadEvents.threadId, threadId), eq(threadEvents.type, "mail.failed"), sql`${threadEvents.data}->>'messageId' = ${String(failed.id)}`));
       return row;
     });
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
     await database.db.execute(sql`update messages set created_at = now() - interval '10 minutes' where id = ${failed.id}`);
-    received = [];
+    sink.clear();
     expect(await sweepContactMail(database.db)).toBe(0);
     expect((await getContactPanel(database.db, threadId, "en"))!.lastMailFailure).toBeDefined();
     expect(await resendContactMail(database.db, threadId, failed.id)).toBe(true);
-    expect(received.find((m) => m.raw.includes("This one fails first."))).toBeDefined();
+    expect(sink.received.find((m) => m.raw.includes("This one fails first."))).toBeDefined();
     expect((await getContactPanel(database.db, threadId, "en"))!.lastMailFailure).toBeUndefined();
     // Sent is sent: a second resend does nothing.
     expect(await resendContactMail(database.db, threadId, failed.id)).toBe(false);

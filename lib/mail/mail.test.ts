@@ -3,43 +3,18 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
 import { makePdf } from "@/db/seed/files";
+import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { readOutbox, sendMail } from "./index";
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-let server: SMTPServer;
-let port = 0;
-const received: Received[] = [];
+let sink: SmtpSink;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as { port: number }).port;
+  sink = await startSmtpSink();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sink.close();
 });
 
 afterEach(() => {
@@ -49,7 +24,7 @@ afterEach(() => {
 
 describe("sendMail over SMTP", () => {
   it("delivers with threading headers and the attachment", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
     const sent = await sendMail({
       to: "customer@mail.example",
       subject: "Re: Sipariş 123",
@@ -59,7 +34,7 @@ describe("sendMail over SMTP", () => {
       attachments: [{ filename: "fatura.pdf", content: makePdf(), contentType: "application/pdf" }],
     });
     expect(sent.via).toBe("smtp");
-    const mail = received.at(-1)!;
+    const mail = sink.received.at(-1)!;
     expect(mail.to).toEqual(["customer@mail.example"]);
     expect(mail.raw).toContain(`Message-ID: ${sent.messageId}`);
     expect(mail.raw).toContain("In-Reply-To: <first@switchboard.localhost>");
