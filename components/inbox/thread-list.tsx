@@ -4,11 +4,12 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { InboxListResponse } from "@/lib/inbox/list";
 import { MAX_SEARCH_LENGTH } from "@/lib/inbox/filters";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import { useLiveEvent } from "@/components/live/live-events-provider";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useShortcut } from "./shortcuts";
 import { ThreadRow } from "./thread-row";
 import { useInboxFilters } from "./use-inbox-filters";
@@ -36,11 +37,9 @@ async function fetchPage(query: string, cursor: string | null): Promise<InboxLis
   return response.json() as Promise<InboxListResponse>;
 }
 
-const noSubscription = () => () => {};
-
 export function ThreadList() {
   // The first page is rendered on the server; this says when the keys and the search box work too.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { filters, query, hrefWith } = useInboxFilters();
