@@ -2,14 +2,14 @@
 // The public contact form. A server action behind useActionState, so it also works without
 // JavaScript as a plain multipart post. With JavaScript the order field appears only for
 // subjects that need an order; without it the field is always there, with a hint saying when.
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { submitContactAction, type ContactFormState } from "@/lib/contact/actions";
 import { CONTACT_TEXTS, type ContactLocale } from "@/lib/contact/messages";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const input =
   "w-full rounded-md border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400";
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,.xls,.xlsx,.doc,.docx,application/pdf,image/jpeg,image/png";
-const noop = () => () => {};
 
 export interface FormSubject {
   id: number;
@@ -21,7 +21,7 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
   const t = CONTACT_TEXTS[locale];
   const [state, action, pending] = useActionState<ContactFormState, FormData>(submitContactAction, {});
   const values = state.values ?? {};
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useHydrated();
   const [subject, setSubject] = useState(values.subject ?? "");
   const [shownState, setShownState] = useState(state);
   if (shownState !== state) {
