@@ -2,7 +2,6 @@
 // listener here (e.g. e-mailing an agent's reply to a contact-form customer). Registered once per
 // process by instrumentation.ts; tests call registerListeners() themselves.
 import { registerContactListeners } from "@/lib/contact/listeners";
-import { registerDiscussionListeners } from "@/lib/discussions/listeners";
 
 const g = globalThis as typeof globalThis & { __switchboardListeners?: boolean };
 
@@ -11,5 +10,4 @@ export function registerListeners(): void {
   g.__switchboardListeners = true;
   // Channel listeners are added below, one line each: registerContactListeners(); …
   registerContactListeners();
-  registerDiscussionListeners();
 }

@@ -310,7 +310,6 @@ export const messagesRoute = {
           emit,
           getStore(),
           { threadId, sellerId: caller.seller.id, body: v.body, receivers: v.receivers, files, authorRole: "seller", authorName: caller.seller.title },
-          actorOf(caller),
         ),
       );
       return json(

@@ -102,7 +102,7 @@ describe("the inbox and the API see the same discussion", () => {
     const { thread } = await newDiscussion([{ userType: "Customer" }, { userType: "GrcOperator" }]);
     const files = await checkDiscussionFiles([{ name: "label.png", bytes: makePng(8, 8) }]);
     await inTransaction(database.db, (tx, emit) =>
-      replyToDiscussion(tx, emit, getStore(), { threadId: thread.id, body: "Label attached.", receivers: ["customer_service"], files, authorRole: "agent", authorUserId: agent.id, authorName: agent.name }, { userId: agent.id }),
+      replyToDiscussion(tx, emit, getStore(), { threadId: thread.id, body: "Label attached.", receivers: ["customer_service"], files, authorRole: "agent", authorUserId: agent.id, authorName: agent.name }),
     );
     await inTransaction(database.db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", { userId: agent.id }));
     const got = await apiGet(thread.id);
@@ -116,7 +116,7 @@ describe("the inbox and the API see the same discussion", () => {
   it("refuses an agent's reply to customer service when the discussion has none", async () => {
     const { thread } = await newDiscussion([{ userType: "Customer" }]);
     await expect(
-      inTransaction(database.db, (tx, emit) => replyToDiscussion(tx, emit, getStore(), { threadId: thread.id, body: "x", receivers: ["customer_service"], authorRole: "agent" }, {})),
+      inTransaction(database.db, (tx, emit) => replyToDiscussion(tx, emit, getStore(), { threadId: thread.id, body: "x", receivers: ["customer_service"], authorRole: "agent" })),
     ).rejects.toMatchObject({ code: "invalid" });
   });
 

@@ -25,7 +25,7 @@ import { findOrCreateCustomer } from "@/lib/customers/service";
 import { AppError } from "@/lib/errors";
 import { checkUploads, UPLOAD_POLICIES, type CheckedFile } from "@/lib/storage/file-types";
 import type { FileStore } from "@/lib/storage/store";
-import { addMessage, createThread, isInbound, setChannelState, setMessagesRead, setThreadStatus, type Actor, type Emit } from "@/lib/threads/service";
+import { addMessage, createThread, setMessagesRead, setThreadStatus, type Actor, type Emit } from "@/lib/threads/service";
 import { PROCESS_STATE } from "./queries";
 import { roleOfUserType, validateReceivers, type InboxReceiver, type Receiver } from "./receivers";
 import type { CreateDiscussionInput, TypologyFormInput } from "./schemas";
@@ -131,14 +131,13 @@ export interface DiscussionReply {
 
 /**
  * A reply from us (the seller) to a discussion: the receivers must be among the discussion's, the
- * discussion must be open. The discussion becomes Treated.
+ * discussion must be open. The discussion becomes Treated (addMessage keeps the process state).
  */
 export async function replyToDiscussion(
   tx: Db,
   emit: Emit,
   store: FileStore,
   input: DiscussionReply,
-  actor: Actor,
 ): Promise<{ message: Message; attachments: Attachment[] }> {
   const { thread, receivers } = await lockDiscussion(tx, input.threadId, input.sellerId);
   const checked = validateReceivers(receivers, input.receivers);
@@ -151,7 +150,6 @@ export async function replyToDiscussion(
     receivers: checked,
   });
   const saved = await createAttachments(tx, store, { threadId: thread.id, messageId: message.id, uploadedBy: input.authorUserId ?? null, files: input.files ?? [] });
-  if (thread.channelState !== PROCESS_STATE.Treated) await setChannelState(tx, emit, thread.id, PROCESS_STATE.Treated, actor);
   return { message, attachments: saved };
 }
 
@@ -243,7 +241,6 @@ export async function createDiscussion(
     receivers: input.receivers.map((r) => (r.userId ? { userId: r.userId, userType: r.userType } : { userType: r.userType })),
   });
   const out: Message[] = [];
-  let lastInbound = false;
   for (const [i, m] of input.messages.entries()) {
     const role = roleOfUserType(m.sender.userType);
     const message = await addMessage(tx, emit, thread.id, {
@@ -257,9 +254,7 @@ export async function createDiscussion(
     });
     await createAttachments(tx, store, { threadId: thread.id, messageId: message.id, files: checkedPerMessage[i]! });
     out.push(message);
-    if (role !== "system") lastInbound = isInbound(role);
   }
-  if (lastInbound) await setChannelState(tx, emit, thread.id, PROCESS_STATE.ToTreat, actor);
   const final = input.isOpen ? thread : await setThreadStatus(tx, emit, thread.id, "closed", actor);
   return { thread: final, messages: out };
 }

@@ -4,12 +4,13 @@
 //   replyOptions(thread, details) → what the composer offers
 //   validateReply(options, input)  → the receivers to store, or why not
 import type { Channel, Thread } from "@/db/schema";
+import { eligibleInboxReceivers, type InboxReceiver } from "@/lib/discussions/receivers";
 
 export type ReplyKind = "reply" | "note";
 
 /** A receiver the agent can pick, with the userType stored in messages.receivers. */
 export interface ReceiverOption {
-  value: "customer" | "customer_service";
+  value: InboxReceiver;
   label: string;
   userType: "Customer" | "GrcOperator";
 }
@@ -34,9 +35,9 @@ export interface ReplyDetails {
   email?: string | null;
 }
 
-const RECEIVERS: Record<string, ReceiverOption> = {
-  Customer: { value: "customer", label: "Customer", userType: "Customer" },
-  GrcOperator: { value: "customer_service", label: "Customer service", userType: "GrcOperator" },
+const RECEIVERS: Record<InboxReceiver, ReceiverOption> = {
+  customer: { value: "customer", label: "Customer", userType: "Customer" },
+  customer_service: { value: "customer_service", label: "Customer service", userType: "GrcOperator" },
 };
 
 const noteOnly = (why: string): ReplyOptions => ({ kinds: ["note"], receivers: [], delivery: "", replyUnavailable: why });
@@ -52,15 +53,8 @@ export function replyOptions(thread: Pick<Thread, "channel" | "customerEmail">, 
       return { kinds: ["reply", "note"], receivers: [], delivery: `Sent by e-mail to ${email}.` };
     }
     case "discussion": {
-      const seen = new Set<string>();
-      const receivers: ReceiverOption[] = [];
-      for (const r of details?.receivers ?? []) {
-        const option = RECEIVERS[r.userType];
-        if (option && !seen.has(option.value)) {
-          seen.add(option.value);
-          receivers.push(option);
-        }
-      }
+      // The same eligibility the seller API checks its replies against.
+      const receivers = eligibleInboxReceivers(details?.receivers).map((value) => RECEIVERS[value]);
       if (receivers.length === 0) return noteOnly("This discussion has no eligible receiver for a reply.");
       return { kinds: ["reply", "note"], receivers, delivery: "Posted to the marketplace discussion." };
     }

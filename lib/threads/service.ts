@@ -57,6 +57,14 @@ export interface NewThreadInput {
   createdAt?: Date;
 }
 
+/**
+ * Channels whose own state says whether the customer side waits for us. `addMessage` keeps it in
+ * the same UPDATE as `waiting_since`, whichever path adds the message (inbox, API, import).
+ */
+export const WAITING_STATES: Partial<Record<Channel, { waiting: string; answered: string }>> = {
+  discussion: { waiting: "to_treat", answered: "treated" },
+};
+
 export function previewOf(body: string): string {
   return body.replace(/\s+/g, " ").trim().slice(0, 160);
 }
@@ -122,6 +130,9 @@ export async function addMessage(tx: Db, emit: Emit, threadId: number, input: Ne
 
   // An internal note is activity for us but neither answers nor waits for the customer.
   const answered = !inbound && !input.isInternal && input.authorRole !== "system";
+  const stateWhens = Object.entries(WAITING_STATES).map(
+    ([channel, states]) => sql`when ${channel} then ${inbound ? states.waiting : states.answered}::text`,
+  );
   const [thread] = await tx
     .update(threads)
     .set({
@@ -135,17 +146,22 @@ export async function addMessage(tx: Db, emit: Emit, threadId: number, input: Ne
         : answered
           ? null
           : threads.waitingSince,
+      channelState:
+        (inbound || answered) && stateWhens.length
+          ? sql`case ${threads.channel} ${sql.join(stateWhens, sql` `)} else ${threads.channelState} end`
+          : threads.channelState,
       version: sql`${threads.version} + 1`,
       updatedAt: new Date(),
     })
     .where(eq(threads.id, threadId))
-    .returning({ id: threads.id, channel: threads.channel });
+    .returning({ id: threads.id, channel: threads.channel, channelState: threads.channelState });
   if (!thread) throw new AppError("not_found", "Thread not found.");
 
   emit("message.created", {
     threadId,
     messageId: message.id,
     channel: thread.channel,
+    channelState: thread.channelState,
     authorRole: message.authorRole,
     isInternal: message.isInternal,
   });
