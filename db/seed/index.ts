@@ -449,9 +449,6 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
           await tx.execute(sql`update threads set channel_state = case when waiting_since is null then 'answered' else 'not_answered' end where id = ${thread.id}`);
           await tx.execute(sql`update conversation_details set is_answered = (select waiting_since is null from threads where id = ${thread.id}) where thread_id = ${thread.id}`);
         }
-        if (channel === "discussion") {
-          await tx.execute(sql`update threads set channel_state = case when waiting_since is null then 'treated' else 'to_treat' end where id = ${thread.id}`);
-        }
       });
       made++;
     }
