@@ -1,11 +1,12 @@
 // Runs once when a server instance starts: registers the in-process listeners for side effects
-// (mail and the like) that follow committed changes. See lib/listeners.ts.
+// (mail and the like) that follow committed changes, and starts each channel's background work
+// (see lib/listeners.ts); lets chat clients' GET-with-a-body reach room-service/ (lib/chat/wire/get-body.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { registerListeners } = await import("@/lib/listeners");
+    const { registerListeners, startBackgroundWork } = await import("@/lib/listeners");
+    const { installGetBodyShim } = await import("@/lib/chat/wire/get-body");
+    installGetBodyShim();
     registerListeners();
-    // Contact mail that a stopped server never sent goes out from here (lib/contact/listeners.ts).
-    const { startContactMailSweeper } = await import("@/lib/contact/listeners");
-    startContactMailSweeper();
+    startBackgroundWork();
   }
 }

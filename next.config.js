@@ -8,10 +8,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
-    // Server actions carry attachments.
-    serverActions: { bodySizeLimit: "25mb" },
-    // Route handlers read multipart bodies (contact form files) of up to this size.
-    proxyClientMaxBodySize: "25mb",
+    // A page's form post (a server action: the contact form's file, a portal reply's files) carries
+    // at most the largest channel upload plus its text: lib/http/limits.ts PAGE_POST_BODY_LIMIT, which
+    // proxy.ts enforces by Content-Length before Next reads the body (a test keeps the three equal).
+    serverActions: { bodySizeLimit: "11mb" },
+    proxyClientMaxBodySize: "11mb",
   },
   async headers() {
     return [
@@ -20,8 +21,13 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // Nothing may frame our pages, except the chat widget's iframe page (/widget/<org>): it sends
+        // its own frame-ancestors for the organization's sites (lib/chat/frame.ts).
+        source: "/:path((?!widget/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

@@ -16,6 +16,9 @@ const chromiumArgs = [
 ];
 
 const serverEnv = {
+  // The test runner runs with --conditions=react-server (so the factories can load server modules);
+  // the app servers must not.
+  NODE_OPTIONS: "",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
   ...E2E.serverEnv,
@@ -40,7 +43,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node --import tsx scripts/e2e-smtp-sink.ts",
+      command: "node --conditions=react-server --import tsx scripts/e2e-smtp-sink.ts",
       url: `${E2E.smtpListURL}/health`,
       timeout: 30_000,
       reuseExistingServer: false,

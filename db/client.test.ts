@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startChild } from "@/lib/testing/spawn";
-import { testDriver } from "@/lib/testing/db";
+import { startChild } from "@/e2e/support/spawn";
+import { testDriver } from "@/e2e/support/test-db";
 import { acquirePgliteLock, openDatabase, queryRows } from "./client";
 
 let tmp: string;
@@ -24,6 +24,22 @@ describe.runIf(testDriver() === "pglite")("embedded database folder", () => {
     try {
       await holder.waitFor("opened", 60_000);
       await expect(openDatabase({ pgliteDir: dir })).rejects.toThrow(/already open in process \d+.*DATABASE_URL/s);
+    } finally {
+      holder.process.kill("SIGKILL");
+      await holder.exited;
+    }
+  }, 90_000);
+
+  it("is one database however its path is written: a trailing slash, a relative path or a symlink meets the same lock", async () => {
+    const dir = path.join(tmp, "aliased");
+    const holder = startChild("open-pglite", dir);
+    try {
+      await holder.waitFor("opened", 60_000);
+      const link = path.join(tmp, "link-to-aliased");
+      await fs.symlink(dir, link);
+      for (const alias of [`${dir}/`, `${dir}//`, path.relative(process.cwd(), dir), `${path.join(tmp, ".", "aliased")}`, link, `${link}/`]) {
+        await expect(openDatabase({ pgliteDir: alias }), alias).rejects.toThrow(/already open in process \d+/);
+      }
     } finally {
       holder.process.kill("SIGKILL");
       await holder.exited;

@@ -1,14 +1,21 @@
 // The one database module. PGlite under .data/ when DATABASE_URL is unset, node-postgres when set.
 // Same schema, same migrations, same queries on both.
+import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
 /** A database or a transaction: every query and service function takes one as its first argument. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * An open transaction. A Tx is a Db (anything that reads or writes takes one), but a Db is not a
+ * Tx: the shared steps of lib/threads, which must run inside their caller's transaction, ask for
+ * a Tx, so the type checker refuses a call outside one.
+ */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -53,9 +60,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Takes the folder's lock file or throws; a lock left by a dead process (kill -9) is taken over. */
-export function acquirePgliteLock(dir: string): () => void {
+/**
+ * The folder as the file system knows it: absolute, without a trailing slash, symlinks resolved.
+ * `…/pglite/`, `…/pglite` and a link to it are one database, so they must be one lock.
+ */
+export function canonicalPgliteDir(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
+  return fs.realpathSync.native(path.resolve(/*turbopackIgnore: true*/ dir));
+}
+
+/** Takes the folder's lock file or throws; a lock left by a dead process (kill -9) is taken over. */
+export function acquirePgliteLock(folder: string): () => void {
+  const dir = canonicalPgliteDir(folder);
   const lockPath = `${dir}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -108,6 +124,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       connectionString: options.url,
       max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     });
+    // An idle connection the server drops (a restart, a terminated backend) is an error event on
+    // the pool; unhandled, it would end the process. The pool replaces the connection on next use.
+    pool.on("error", (error) => console.warn(`[db] a pooled connection was lost: ${error.message}`));
+    // A connection lost while checked out (between the statements of a transaction) errors on the
+    // client itself, where the pool listens no longer: the work on it fails, the process does not.
+    pool.on("connect", (client) => client.on("error", (error) => console.warn(`[db] a connection in use was lost: ${error.message}`)));
     const db = drizzle({ client: pool, schema }) as unknown as Db;
     if (options.migrate) {
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
@@ -122,18 +144,22 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     };
   }
 
-  const dir = options.pgliteDir ?? pgliteDir();
-  const inMemory = dir.startsWith("memory://");
+  const given = options.pgliteDir ?? pgliteDir();
+  const inMemory = given.startsWith("memory://");
+  // Lock and open the folder by its real path: one database, however it is written.
+  const dir = inMemory ? given : canonicalPgliteDir(given);
   const release = inMemory ? () => {} : acquirePgliteLock(dir);
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
+    const extensions = await pgliteExtensions();
     // PostgreSQL's default 128 MB of shared buffers is most of PGlite's resident memory; the files
     // sit in the OS page cache anyway, so a small desk loses little with less (npm run bench:memory).
     const sharedBuffers = process.env.PGLITE_SHARED_BUFFERS ?? "32MB";
     if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) throw new Error(`PGLITE_SHARED_BUFFERS must look like 32MB, not ${sharedBuffers}.`);
-    const client = await PGlite.create(inMemory ? dir : path.resolve(/*turbopackIgnore: true*/ dir), {
+    const client = await PGlite.create(dir, {
       startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`],
+      extensions,
     });
     // With statistics PGlite sometimes prefers a bitmap scan plus sort for a thread's messages.
     await client.exec("SET random_page_cost = 1.1");
@@ -160,13 +186,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
 }
 
+/**
+ * The PostgreSQL extensions the migrations create (search: unaccent, pg_trgm). PostgreSQL has them
+ * in its contrib; PGlite ships them as its own modules, which must be handed to every PGlite.create.
+ */
+export async function pgliteExtensions() {
+  const [{ unaccent }, { pg_trgm }] = await Promise.all([import("@electric-sql/pglite/contrib/unaccent"), import("@electric-sql/pglite/contrib/pg_trgm")]);
+  return { unaccent, pg_trgm };
+}
+
 /** A dedicated connection for LISTEN (a pooled one would be handed to queries), reconnecting. */
-async function listenPostgres(
-  url: string,
-  channel: string,
-  onPayload: (payload: string) => void,
-  onReconnect?: () => void,
-): Promise<() => Promise<void>> {
+async function listenPostgres(url: string, channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>> {
   const { Client } = await import("pg");
   let client: import("pg").Client | undefined;
   let stopped = false;

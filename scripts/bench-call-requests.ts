@@ -13,7 +13,6 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 20_000);
 const OTHERS = Number(process.env.BENCH_OTHER_THREADS ?? 20_000);
 const RUNS = 100;
 
-
 /** Bulk rows in plain SQL: the benchmark measures reads, not the service's writes. */
 async function fill(db: Db, agentId: number) {
   await db.execute(sql`
@@ -43,10 +42,15 @@ async function main() {
   const url = process.env.BENCH_PG_URL;
   const database = await openDatabase(url ? { url, migrate: true } : { pgliteDir: "memory://", migrate: true });
   const db = database.db;
-  const [agent] = await db.insert(users).values({ email: `bench-${Date.now()}@bench.example`, name: "Bench Agent", role: "agent", passwordHash: "x" }).returning();
+  const [agent] = await db
+    .insert(users)
+    .values({ email: `bench-${Date.now()}@bench.example`, name: "Bench Agent", role: "agent", passwordHash: "x" })
+    .returning();
   const started = Date.now();
   await fill(db, agent!.id);
-  console.log(`${database.driver}: ${CALLS} call requests + ${OTHERS} other threads written in ${((Date.now() - started) / 1000).toFixed(1)} s; ${RUNS} timed runs each\n`);
+  console.log(
+    `${database.driver}: ${CALLS} call requests + ${OTHERS} other threads written in ${((Date.now() - started) / 1000).toFixed(1)} s; ${RUNS} timed runs each\n`,
+  );
 
   const cases: [string, () => Promise<unknown>, string][] = [
     ["API default page (date desc)", () => findCallRequestsPage(db, wireListSchema.parse({})), ""],
@@ -54,7 +58,10 @@ async function main() {
     ["API status=new, sort_by=name", () => findCallRequestsPage(db, wireListSchema.parse({ status: "new", sort_by: "name", sort_order: "asc" })), ""],
     [
       "  of which: the COUNT alone",
-      () => db.execute(sql`select count(*) from threads t join call_request_details d on d.thread_id = t.id where t.channel = 'call_request' and t.deleted_at is null`),
+      () =>
+        db.execute(
+          sql`select count(*) from threads t join call_request_details d on d.thread_id = t.id where t.channel = 'call_request' and t.deleted_at is null`,
+        ),
       "",
     ],
     ["queue, to call (50)", () => findCallQueue(db, queueFiltersSchema.parse({}), { me: agent!.id }), ""],

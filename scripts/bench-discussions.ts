@@ -9,8 +9,8 @@ import { sql } from "drizzle-orm";
 import { openDatabase, queryRows, setDatabase, type Db } from "@/db/client";
 import { sellers } from "@/db/schema";
 import { createApiCredential } from "@/lib/api-keys/service";
-import { discussionsRoute } from "@/lib/discussions/http";
-import { issueSellerToken } from "@/lib/discussions/service";
+import { discussionsRoute } from "@/lib/discussions/wire/http";
+import { issueSellerToken } from "@/lib/api-keys/seller-tokens";
 import { pct, time } from "./bench-utils";
 
 const DISCUSSIONS = Number(process.env.BENCH_DISCUSSIONS ?? 50_000);
@@ -18,10 +18,11 @@ const SELLERS = Number(process.env.BENCH_SELLERS ?? 50);
 const OTHERS = Number(process.env.BENCH_OTHER_THREADS ?? 20_000);
 const RUNS = 100;
 
-
 /** Bulk rows in plain SQL: the benchmark measures reads. Seller 1 holds a fifth of all discussions. */
 async function fill(db: Db) {
-  await db.execute(sql`insert into sellers (slug, title, external_id) select 'bench-' || g, 'Bench seller ' || g, 'BENCH-' || g from generate_series(1, ${SELLERS}) g`);
+  await db.execute(
+    sql`insert into sellers (slug, title, external_id) select 'bench-' || g, 'Bench seller ' || g, 'BENCH-' || g from generate_series(1, ${SELLERS}) g`,
+  );
   await db.execute(sql`
     insert into threads (channel, subject, customer_name, status, created_at, last_message_at, updated_at)
     select 'contact', 'Contact ' || g, 'Someone ' || g, 'open', now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
@@ -58,9 +59,12 @@ async function main() {
   const db = database.db;
   const started = Date.now();
   await fill(db);
-  const [big] = await db.select().from(sellers).where(sql`${sellers.slug} = 'bench-1'`);
+  const [big] = await db
+    .select()
+    .from(sellers)
+    .where(sql`${sellers.slug} = 'bench-1'`);
   const { credential, secret } = await createApiCredential(db, { kind: "seller", name: "bench", scopes: ["discussions.view"], sellerId: big!.id });
-  const { token } = (await issueSellerToken(db, credential.keyPrefix, secret))!;
+  const { token } = (await issueSellerToken(db, { clientId: credential.keyPrefix, clientSecret: secret }))!;
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int n from threads where seller_id = ${big!.id}`);
   console.log(
     `${database.driver}: ${DISCUSSIONS} discussions over ${SELLERS} sellers (the measured one has ${n}) + ${OTHERS} other threads, written in ${((Date.now() - started) / 1000).toFixed(1)} s; ${RUNS} timed runs each\n`,
@@ -73,12 +77,14 @@ async function main() {
     if (response.status !== 200) throw new Error(`${response.status} ${await response.text()}`);
     await response.text();
   };
-  const direct = (extra: string, offset = 0) => () =>
-    db.execute(
-      sql.raw(`select t.*, d.* from threads t join discussion_details d on d.thread_id = t.id
+  const direct =
+    (extra: string, offset = 0) =>
+    () =>
+      db.execute(
+        sql.raw(`select t.*, d.* from threads t join discussion_details d on d.thread_id = t.id
         where t.channel = 'discussion' and t.seller_id = ${big!.id} and t.deleted_at is null ${extra}
         order by t.updated_at desc, t.id desc limit 20 offset ${offset}`),
-    );
+      );
   const cases: [string, () => Promise<unknown>][] = [
     ["GET /discussions (default page)", get("")],
     ["  direct SQL, same page", direct("")],
@@ -87,11 +93,18 @@ async function main() {
     ["GET isOpen=true&processStatus=ToTreat", get("isOpen=true&processStatus=ToTreat")],
     ["  direct SQL, same filter", direct("and t.status = 'open' and t.waiting_since is not null")],
     ["GET 3-month window + LastMessage", get(`updatedAtMin=${new Date(Date.now() - 90 * 86_400_000).toISOString()}&includeMessages=LastMessage`)],
-    ["GET /discussions/count (ToTreat)", async () => {
-      const { countRoute } = await import("@/lib/discussions/http");
-      const r = await countRoute.GET(new Request("http://127.0.0.1/seller/v2/discussions/count?processStatus=ToTreat", { headers: { authorization: `Bearer ${token}`, SellerId: big!.externalId! } }));
-      await r.text();
-    }],
+    [
+      "GET /discussions/count (ToTreat)",
+      async () => {
+        const { countRoute } = await import("@/lib/discussions/wire/http");
+        const r = await countRoute.GET(
+          new Request("http://127.0.0.1/seller/v2/discussions/count?processStatus=ToTreat", {
+            headers: { authorization: `Bearer ${token}`, SellerId: big!.externalId! },
+          }),
+        );
+        await r.text();
+      },
+    ],
   ];
   for (const [label, fn] of cases) {
     const xs = await time(fn, { runs: RUNS, warmup: 10 });

@@ -8,7 +8,6 @@ import { pct, time } from "./bench-utils";
 
 const RUNS = 40;
 
-
 async function main() {
   process.env.SIGNIN_LIMIT_IP_MAX = "100000";
   process.env.SIGNIN_LIMIT_EMAIL_MAX = "100000";

@@ -10,6 +10,6 @@ export NEXT_TELEMETRY_DISABLED=1
 if [ "$mode" = "pglite" ]; then
   unset DATABASE_URL
   rm -rf "$DATA_DIR"
-  node --import tsx scripts/setup.ts
+  node --conditions=react-server --import tsx scripts/setup.ts
 fi
-exec node node_modules/next/dist/bin/next start -p "$port" -H 127.0.0.1
+exec node scripts/server.mjs -p "$port" -H 127.0.0.1

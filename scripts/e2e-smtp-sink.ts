@@ -2,7 +2,7 @@
 // received over HTTP on SMTP_SINK_HTTP_PORT (GET /messages → [{ to, from, raw, receivedAt }],
 // GET /health). Kept in memory; the test run starts and stops it (playwright.config.ts).
 import http from "node:http";
-import { startSmtpSink } from "@/lib/testing/smtp-sink";
+import { startSmtpSink } from "@/e2e/support/smtp-sink";
 
 const smtpPort = Number(process.env.SMTP_SINK_PORT ?? 2525);
 const httpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? smtpPort + 1);

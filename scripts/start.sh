@@ -13,7 +13,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm install --no-audit --no-fund
 fi
 
-node --import tsx scripts/setup.ts
+node --conditions=react-server --import tsx scripts/setup.ts
 
 stale=""
 if [ ! -f .next/BUILD_ID ]; then
@@ -27,4 +27,4 @@ if [ -n "$stale" ]; then
 fi
 
 echo "[start] Switchboard on http://localhost:${PORT}"
-exec node node_modules/next/dist/bin/next start -p "$PORT"
+exec node scripts/server.mjs -p "$PORT"

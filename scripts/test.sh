@@ -55,6 +55,8 @@ start_postgres() {
   PG_PORT=$(pg_lsclusters -h | awk -v v="$PG_VERSION" '$1==v && $2=="main" {print $3}')
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && break; sleep 1; done
   su postgres -c "psql -q -p $PG_PORT -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'switchboard') THEN CREATE ROLE switchboard LOGIN PASSWORD 'switchboard' CREATEDB; END IF; END \\\$\\\$;\"" >/dev/null
+  # Test databases are dropped WITH (FORCE), which must be allowed to end any backend in them.
+  su postgres -c "psql -q -p $PG_PORT -c 'GRANT pg_signal_backend TO switchboard'" >/dev/null
 }
 log "PostgreSQL $PG_VERSION"
 if [ -n "${TEST_PG_URL:-}" ]; then
@@ -70,7 +72,7 @@ export E2E_DATABASE_URL="${TEST_PG_URL%/*}/switchboard_e2e_${RUN_ID}"
 
 # ---------------------------------------------------------------- checks
 check "type check" npx tsc --noEmit
-check "lint" npx eslint . --max-warnings=0
+check "lint" npm run -s lint
 
 vitest_pass() { # vitest_pass <name> <env...>
   local name=$1
@@ -88,8 +90,8 @@ check "production build" npx next build
 log "browser tests (Chromium)"
 e2e_db=${E2E_DATABASE_URL##*/}
 su postgres -c "psql -q -p $PG_PORT -c 'DROP DATABASE IF EXISTS $e2e_db WITH (FORCE)' -c 'CREATE DATABASE $e2e_db OWNER switchboard'" >/dev/null
-if DATABASE_URL="$E2E_DATABASE_URL" SEED_DEMO=true DATA_DIR="$ROOT/.data/e2e/pg-a" node --import tsx scripts/setup.ts; then
-  E2E_JSON_REPORT="$OUT/playwright.json" npx playwright test
+if DATABASE_URL="$E2E_DATABASE_URL" SEED_DEMO=true DATA_DIR="$ROOT/.data/e2e/pg-a" node --conditions=react-server --import tsx scripts/setup.ts; then
+  E2E_JSON_REPORT="$OUT/playwright.json" NODE_OPTIONS=--conditions=react-server npx playwright test
   read -r p f < <(node scripts/count-results.mjs playwright "$OUT/playwright.json")
   record "playwright" "$p" "$f"
 else

@@ -6,11 +6,18 @@ import { usePathname } from "next/navigation";
 /** The admin area's sections; each issue that adds one adds its line here. */
 const SECTIONS = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/users", label: "Staff" },
   { href: "/admin/subjects", label: "Contact subjects" },
   { href: "/admin/typologies", label: "Discussion typologies" },
+  { href: "/admin/titles", label: "Conversation titles" },
+  { href: "/admin/sellers", label: "Sellers" },
+  { href: "/admin/chat", label: "Live chat" },
+  { href: "/admin/import", label: "Import discussions" },
+  { href: "/admin/tags", label: "Tags" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/trash", label: "Trash" },
 ];
 
 export function AdminNav() {

@@ -6,7 +6,8 @@ import { signInAction, type SignInState } from "@/lib/auth/actions";
 export function SignInForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
-    <form action={action} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    // key: a refusal remounts the fields, the e-mail filled with what was typed.
+    <form key={state.error ? `refused-${state.email}` : "form"} action={action} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <input type="hidden" name="next" value={next} />
       <label className="block">
         <span className="mb-1 block text-sm font-medium text-slate-700">E-mail</span>
@@ -15,7 +16,8 @@ export function SignInForm({ next }: { next: string }) {
           type="email"
           required
           autoComplete="username"
-          autoFocus
+          defaultValue={state.email ?? ""}
+          autoFocus={!state.email}
           className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
         />
       </label>
@@ -26,6 +28,7 @@ export function SignInForm({ next }: { next: string }) {
           type="password"
           required
           autoComplete="current-password"
+          autoFocus={!!state.email}
           className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
         />
       </label>

@@ -1,7 +1,9 @@
 // One call request in the agents' queue: who, how to reach them, when, what about, who has it,
 // the attempts so far, and what this agent can do with it now.
+import Link from "next/link";
 import type { CallAttempt, CallRequestRow } from "@/lib/call-requests/queries";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { TimeSpan } from "@/components/thread/time-span";
 import { OutcomeForm, TakeButton } from "./queue-actions";
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -32,16 +34,19 @@ export function CallStatusBadge({ status }: { status: string }) {
 }
 
 function Window({ row, nowMinutes }: { row: CallRequestRow; nowMinutes: number }) {
-  if (!row.timeFrom && !row.timeTo) return <span className="text-slate-400">any time</span>;
+  if (!row.timeFrom && !row.timeTo && !row.windowStartsAt) return <span className="text-slate-600">any time</span>;
+  if (row.windowStartsAt && row.windowEndsAt && row.windowZone)
+    return (
+      <TimeSpan from={row.windowStartsAt.toISOString()} to={row.windowEndsAt.toISOString()} zone={row.windowZone} showState={row.status !== "completed"} />
+    );
+  // A request from before windows had a day: its times as given.
   const start = row.windowStartMinutes;
   const end = row.windowEndMinutes;
   const open = start !== null && end !== null && nowMinutes >= start && nowMinutes < end;
-  const passed = end !== null && nowMinutes >= end;
   return (
     <span className="whitespace-nowrap">
       {row.timeFrom || "…"}–{row.timeTo || "…"}
-      {open ? <span className="ml-1 rounded bg-green-100 px-1 text-[11px] font-medium text-green-800">now</span> : null}
-      {passed && row.status !== "completed" ? <span className="ml-1 text-[11px] text-slate-400">(passed today)</span> : null}
+      {open ? <span className="ml-1 rounded bg-green-100 px-1 text-[11px] font-medium text-green-900">now</span> : null}
     </span>
   );
 }
@@ -75,7 +80,15 @@ export function CallQueueRow({
             <span className="font-medium" data-testid="call-name">
               {row.name || "(no name)"}
             </span>
-            <span className="text-xs text-slate-400">#{row.id}</span>
+            <span className="text-xs text-slate-600">#{row.id}</span>
+            <Link href={`/inbox/${row.id}`} data-testid="call-thread-link" className="text-xs text-brand-700 hover:underline">
+              Open thread
+            </Link>
+            {row.customerId ? (
+              <Link href={`/inbox/customers/${row.customerId}`} data-testid="call-history-link" className="text-xs text-brand-700 hover:underline">
+                Customer history
+              </Link>
+            ) : null}
           </div>
           <div className="mt-1 flex flex-wrap gap-x-3 text-slate-700">
             {row.phone ? (
@@ -91,17 +104,17 @@ export function CallQueueRow({
           </div>
         </div>
         <dl className="grid grid-cols-[auto_auto] gap-x-2 gap-y-0.5 text-xs text-slate-600">
-          <dt className="text-slate-400">Window</dt>
+          <dt className="text-slate-600">Window</dt>
           <dd>
             <Window row={row} nowMinutes={nowMinutes} />
           </dd>
-          <dt className="text-slate-400">Asked</dt>
+          <dt className="text-slate-600">Asked</dt>
           <dd>
             <RelativeTime date={row.createdAt} now={now} />
           </dd>
           {row.orderId ? (
             <>
-              <dt className="text-slate-400">Order</dt>
+              <dt className="text-slate-600">Order</dt>
               <dd data-testid="call-order">
                 #{row.orderId}
                 {row.orderStatus ? ` (${row.orderStatus})` : ""}
@@ -110,12 +123,12 @@ export function CallQueueRow({
           ) : null}
           {row.productName || row.productId ? (
             <>
-              <dt className="text-slate-400">Product</dt>
+              <dt className="text-slate-600">Product</dt>
               <dd>{row.productName || `#${row.productId}`}</dd>
             </>
           ) : null}
-          <dt className="text-slate-400">Agent</dt>
-          <dd data-testid="call-assignee">{row.assigneeName ?? <span className="text-slate-400">unassigned</span>}</dd>
+          <dt className="text-slate-600">Agent</dt>
+          <dd data-testid="call-assignee">{row.assigneeName ?? <span className="text-slate-600">unassigned</span>}</dd>
         </dl>
         <div className="flex w-72 shrink-0 justify-end">
           {status === "new" || status === "no_answer" ? (
@@ -123,7 +136,7 @@ export function CallQueueRow({
           ) : status === "in_progress" && mine ? (
             <OutcomeForm id={row.id} />
           ) : status === "in_progress" ? (
-            <span className="text-xs text-slate-500">{row.assigneeName ?? "Someone"} is calling</span>
+            <span className="text-xs text-slate-600">{row.assigneeName ?? "Someone"} is calling</span>
           ) : null}
         </div>
       </div>
@@ -134,13 +147,13 @@ export function CallQueueRow({
       ) : null}
       {attempts.length ? (
         <details className="mt-2 text-xs" data-testid="call-attempts">
-          <summary className="cursor-pointer text-slate-500">
+          <summary className="cursor-pointer text-slate-600">
             {attempts.length} attempt{attempts.length === 1 ? "" : "s"}
           </summary>
           <ol className="mt-1 space-y-0.5 pl-4">
             {attempts.map((a) => (
               <li key={`${a.attempt}-${a.at.toISOString()}`} data-testid="call-attempt">
-                <span className="text-slate-400">{a.at.toISOString().replace("T", " ").slice(0, 16)}</span> · #{a.attempt}{" "}
+                <span className="text-slate-600">{a.at.toISOString().replace("T", " ").slice(0, 16)}</span> · #{a.attempt}{" "}
                 {STATUS_LABELS[a.outcome] ?? a.outcome}
                 {a.actorName ? ` by ${a.actorName}` : ""}
                 {a.source === "api" ? " (API)" : ""}

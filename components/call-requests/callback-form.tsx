@@ -2,29 +2,41 @@
 // The public call-back form. A server action behind useActionState, so it also works without
 // JavaScript: the page posts, comes back with the errors and what was typed, or redirects to
 // the confirmation.
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { submitCallbackAction, type CallbackFormState } from "@/lib/call-requests/actions";
-import { CALLBACK_TEXTS, type CallbackLocale } from "@/lib/call-requests/messages";
+import { CALLBACK_TEXTS, type CallbackLocale } from "@/lib/call-requests/texts";
 
 const input =
   "w-full rounded-md border px-3 py-2 text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-400";
 
-export function CallbackForm({
-  locale,
-  context,
-}: {
-  locale: CallbackLocale;
-  context: { productId?: number; orderId?: number; product?: string };
-}) {
+export function CallbackForm({ locale, context }: { locale: CallbackLocale; context: { productId?: number; orderId?: number; product?: string } }) {
   const t = CALLBACK_TEXTS[locale];
   const [state, action, pending] = useActionState<CallbackFormState, FormData>(submitCallbackAction, {});
   const values = state.values ?? {};
+  // The visitor's zone and today's date come from their browser; without JavaScript the desk's zone
+  // applies and no day means the next time the window comes round.
+  const zoneRef = useRef<HTMLInputElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zoneRef.current && zone) zoneRef.current.value = zone;
+    const today = new Date().toLocaleDateString("en-CA");
+    if (dateRef.current) {
+      dateRef.current.min = today;
+      if (!dateRef.current.value) dateRef.current.value = today;
+    }
+  }, [state]);
   const errorOf = (field: string) => {
     const code = state.fields?.[field]?.[0];
     return code ? t.errors[code] : undefined;
   };
 
-  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => {
+  const field = (
+    name: string,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement> & { ref?: React.Ref<HTMLInputElement> } = {},
+    hint?: string,
+  ) => {
     const error = errorOf(name);
     return (
       <label className="block">
@@ -42,7 +54,7 @@ export function CallbackForm({
             {error}
           </span>
         ) : hint ? (
-          <span id={`${name}-hint`} className="mt-1 block text-xs text-slate-500">
+          <span id={`${name}-hint`} className="mt-1 block text-xs text-slate-600">
             {hint}
           </span>
         ) : null}
@@ -59,6 +71,7 @@ export function CallbackForm({
     // key: a new state remounts the inputs, so defaultValue shows what came back.
     <form key={JSON.stringify(state)} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <input type="hidden" name="lang" value={locale} />
+      <input type="hidden" name="time_zone" ref={zoneRef} defaultValue={values.time_zone ?? ""} />
       {context.productId ? <input type="hidden" name="product_id" value={context.productId} /> : null}
       {context.product ? <input type="hidden" name="product" value={context.product} /> : null}
       {context.orderId ? <input type="hidden" name="order_id" value={context.orderId} /> : null}
@@ -80,15 +93,16 @@ export function CallbackForm({
           {field("phone", t.phone, { type: "tel", autoComplete: "tel", maxLength: 32 })}
           {field("email", t.email, { type: "email", autoComplete: "email", maxLength: 254 })}
         </div>
-        <p className="mt-1 text-xs text-slate-500">{t.contactHint}</p>
+        <p className="mt-1 text-xs text-slate-600">{t.contactHint}</p>
       </fieldset>
       <fieldset>
         <legend className="mb-1 block text-sm font-medium text-slate-700">{t.window}</legend>
-        <div className="grid grid-cols-2 gap-4">
+        <div className="grid gap-4 sm:grid-cols-3">
+          {field("date", t.day, { type: "date", ref: dateRef })}
           {field("time_from", t.from, { type: "time", step: 900 })}
           {field("time_to", t.to, { type: "time", step: 900 })}
         </div>
-        <p className="mt-1 text-xs text-slate-500">{t.windowHint}</p>
+        <p className="mt-1 text-xs text-slate-600">{t.windowHint}</p>
       </fieldset>
       <label className="block">
         <span className="mb-1 block text-sm font-medium text-slate-700">{t.note}</span>

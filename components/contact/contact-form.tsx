@@ -4,7 +4,7 @@
 // subjects that need an order; without it the field is always there, with a hint saying when.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { submitContactAction, type ContactFormState } from "@/lib/contact/actions";
-import { CONTACT_TEXTS, type ContactLocale } from "@/lib/contact/messages";
+import { CONTACT_TEXTS, type ContactLocale } from "@/lib/contact/texts";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 const input =
@@ -32,8 +32,18 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
   const needsOrder = subjects.find((s) => String(s.id) === subject)?.isOrderNeeded ?? false;
   const showOrder = !hydrated || needsOrder;
   const alertRef = useRef<HTMLParagraphElement>(null);
+  // The chosen file survives a refusal: the form remounts with what came back, and the browser would
+  // drop the file, so it is put back into the new input (unless the file itself was what was wrong).
+  const fileRef = useRef<HTMLInputElement>(null);
+  const keptFile = useRef<File | null>(null);
   useEffect(() => {
     if (state.error) alertRef.current?.focus();
+    if (state.fields?.file) keptFile.current = null;
+    if (keptFile.current && fileRef.current && !fileRef.current.files?.length) {
+      const transfer = new DataTransfer();
+      transfer.items.add(keptFile.current);
+      fileRef.current.files = transfer.files;
+    }
   }, [state]);
 
   const errorOf = (field: string) => state.fields?.[field]?.join(" ");
@@ -48,7 +58,7 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
   const label = (name: string, text: string, optional?: boolean) => (
     <label htmlFor={`contact-${name}`} className="mb-1 block text-sm font-medium text-slate-700">
       {text}
-      {optional ? <span className="font-normal text-slate-500"> ({t.optional})</span> : null}
+      {optional ? <span className="font-normal text-slate-600"> ({t.optional})</span> : null}
     </label>
   );
   const needingOrder = subjects.filter((s) => s.isOrderNeeded).map((s) => s.text);
@@ -71,7 +81,8 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
       <div className="block">
         {label("subject", t.subject)}
         <select
-          id="contact-subject" name="subject"
+          id="contact-subject"
+          name="subject"
           required
           value={subject}
           onChange={(e) => setSubject(e.target.value)}
@@ -91,19 +102,50 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
 
       <div className="block">
         {label("full_name", t.fullName)}
-        <input id="contact-full_name" name="full_name" required maxLength={70} autoComplete="name" defaultValue={values.full_name ?? ""} aria-invalid={errorOf("full_name") ? true : undefined} aria-describedby={described("full_name")} className={input} />
+        <input
+          id="contact-full_name"
+          name="full_name"
+          required
+          maxLength={70}
+          autoComplete="name"
+          defaultValue={values.full_name ?? ""}
+          aria-invalid={errorOf("full_name") ? true : undefined}
+          aria-describedby={described("full_name")}
+          className={input}
+        />
         {errorText("full_name")}
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="block">
           {label("email", t.email)}
-          <input id="contact-email" name="email" type="email" required maxLength={254} autoComplete="email" defaultValue={values.email ?? ""} aria-invalid={errorOf("email") ? true : undefined} aria-describedby={described("email")} className={input} />
+          <input
+            id="contact-email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="email"
+            defaultValue={values.email ?? ""}
+            aria-invalid={errorOf("email") ? true : undefined}
+            aria-describedby={described("email")}
+            className={input}
+          />
           {errorText("email")}
         </div>
         <div className="block">
           {label("phone", t.phone, true)}
-          <input id="contact-phone" name="phone" type="tel" maxLength={70} autoComplete="tel" defaultValue={values.phone ?? ""} aria-invalid={errorOf("phone") ? true : undefined} aria-describedby={described("phone")} className={input} />
+          <input
+            id="contact-phone"
+            name="phone"
+            type="tel"
+            maxLength={70}
+            autoComplete="tel"
+            defaultValue={values.phone ?? ""}
+            aria-invalid={errorOf("phone") ? true : undefined}
+            aria-describedby={described("phone")}
+            className={input}
+          />
           {errorText("phone")}
         </div>
       </div>
@@ -112,7 +154,8 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
         <div className="block" data-testid="order-field">
           {label("order", t.order, !hydrated)}
           <input
-            id="contact-order" name="order"
+            id="contact-order"
+            name="order"
             required={hydrated}
             maxLength={64}
             defaultValue={values.order ?? ""}
@@ -122,7 +165,7 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
           />
           {errorText("order") ??
             (!hydrated && needingOrder.length ? (
-              <span id="order-hint" className="mt-1 block text-xs text-slate-500">
+              <span id="order-hint" className="mt-1 block text-xs text-slate-600">
                 {t.orderHint(needingOrder.join(", "))}
               </span>
             ) : null)}
@@ -131,21 +174,45 @@ export function ContactForm({ locale, subjects, maxMb }: { locale: ContactLocale
 
       <div className="block">
         {label("message", t.message)}
-        <textarea id="contact-message" name="message" required rows={6} maxLength={10000} defaultValue={values.message ?? ""} aria-invalid={errorOf("message") ? true : undefined} aria-describedby={described("message")} className={input} />
+        <textarea
+          id="contact-message"
+          name="message"
+          required
+          rows={6}
+          maxLength={10000}
+          defaultValue={values.message ?? ""}
+          aria-invalid={errorOf("message") ? true : undefined}
+          aria-describedby={described("message")}
+          className={input}
+        />
         {errorText("message")}
       </div>
 
       <div className="block">
         {label("file", t.file, true)}
-        <input id="contact-file" name="file" type="file" accept={ACCEPT} aria-invalid={errorOf("file") ? true : undefined} aria-describedby={errorOf("file") ? "file-error" : "file-hint"} className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium" />
+        <input
+          id="contact-file"
+          name="file"
+          type="file"
+          ref={fileRef}
+          onChange={(e) => (keptFile.current = e.target.files?.[0] ?? null)}
+          accept={ACCEPT}
+          aria-invalid={errorOf("file") ? true : undefined}
+          aria-describedby={errorOf("file") ? "file-error" : "file-hint"}
+          className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium"
+        />
         {errorText("file") ?? (
-          <span id="file-hint" className="mt-1 block text-xs text-slate-500">
+          <span id="file-hint" className="mt-1 block text-xs text-slate-600">
             {t.fileHint(maxMb)}
           </span>
         )}
       </div>
 
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t.sending : t.submit}
       </button>
     </form>

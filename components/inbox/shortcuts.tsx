@@ -16,7 +16,11 @@ interface Registry {
 const ShortcutsContext = createContext<Registry | null>(null);
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ["TEXTAREA", "SELECT"].includes(target.tagName) ||
+    // A checkbox (the list's row picker) takes no text: the keys still work after clicking one.
+    (target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type)));
 
 /** Enter on a focused button or link keeps its own meaning (links inside a listbox: the list's Enter). */
 const keepsOwnEnter = (target: EventTarget | null) =>
@@ -40,8 +44,11 @@ export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
     const list = shortcuts.current.get(shortcut.key) ?? [];
     shortcuts.current.set(shortcut.key, [...list, shortcut]);
     return () => {
-      shortcuts.current.set(shortcut.key, (shortcuts.current.get(shortcut.key) ?? []).filter((s) => s !== shortcut));
-      };
+      shortcuts.current.set(
+        shortcut.key,
+        (shortcuts.current.get(shortcut.key) ?? []).filter((s) => s !== shortcut),
+      );
+    };
   }, []);
 
   useEffect(() => {
@@ -74,7 +81,13 @@ export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
     <ShortcutsContext.Provider value={{ register }}>
       {children}
       {help ? (
-        <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onClick={() => setHelpOpen(false)}>
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-label="Keyboard shortcuts"
+          className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30"
+          onClick={() => setHelpOpen(false)}
+        >
           <div className="w-80 rounded-lg bg-white p-4 shadow-xl" onClick={(e) => e.stopPropagation()}>
             <h2 className="mb-2 text-sm font-semibold">Keyboard shortcuts</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
@@ -86,6 +99,15 @@ export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
                   <dd className="text-slate-600">{s.description}</dd>
                 </div>
               ))}
+              {/* Keys that belong to a field, not to the page: listed, not registered. */}
+              {FIELD_KEYS.map(([key, description]) => (
+                <div key={key} className="contents">
+                  <dt>
+                    <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs">{key}</kbd>
+                  </dt>
+                  <dd className="text-slate-600">{description}</dd>
+                </div>
+              ))}
             </dl>
           </div>
         </div>
@@ -93,6 +115,12 @@ export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
     </ShortcutsContext.Provider>
   );
 }
+
+const FIELD_KEYS: [string, string][] = [
+  ["Ctrl+Enter", "Send the reply or note (⌘+Enter on a Mac)"],
+  ["/", "In an empty reply: saved replies"],
+  ["Esc", "Leave the field"],
+];
 
 /** Registers `key` while the calling component is mounted (and `enabled`). */
 export function useShortcut(key: string, description: string, handler: (event: KeyboardEvent) => void, enabled = true) {

@@ -1,20 +1,39 @@
 "use client";
-// The inbox list pane: search, sort, the rows (keyset pages loaded as you scroll), keyboard
-// navigation (j/k, Enter, /) and live updates from /api/events. Filters come from the URL.
+// The inbox list pane: search (with the box's filters shown as chips, and its syntax one click
+// away), sort, the rows (keyset pages loaded as you scroll), selection for bulk actions (click,
+// shift-click, x) with undo, keyboard navigation (j/k, Enter, /) and live updates from /api/events.
+// Filters come from the URL.
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { InboxListResponse } from "@/lib/inbox/list";
+import type { InboxListResponse } from "@/lib/inbox/views";
 import { MAX_SEARCH_LENGTH } from "@/lib/inbox/filters";
 import { inboxKeys } from "@/lib/inbox/query-keys";
+import { SEARCH_FILTER_HELP } from "@/lib/search/syntax";
 import { useLiveEvent } from "@/components/live/live-events-provider";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { BulkBar, UndoNotice, useUndo } from "./bulk-bar";
 import { useShortcut } from "./shortcuts";
 import { ThreadRow } from "./thread-row";
 import { useInboxFilters } from "./use-inbox-filters";
+import { useTags } from "./use-tags";
+import { useAgentTexts } from "@/components/layout/agent-prefs";
 
-const LIVE_EVENTS = ["thread.created", "message.created", "thread.closed", "thread.reopened", "thread.assigned", "thread.read", "thread.updated"] as const;
+const LIVE_EVENTS = [
+  "thread.created",
+  "message.created",
+  "thread.closed",
+  "thread.reopened",
+  "thread.assigned",
+  "thread.read",
+  "thread.updated",
+  "thread.tagged",
+  "thread.snoozed",
+  "thread.spam",
+  "thread.merged",
+  "customer.updated",
+] as const;
 
 class ListError extends Error {
   constructor(
@@ -37,13 +56,14 @@ async function fetchPage(query: string, cursor: string | null): Promise<InboxLis
   return response.json() as Promise<InboxListResponse>;
 }
 
-export function ThreadList() {
+export function ThreadList({ me, agents }: { me: { id: number; name: string }; agents: { id: number; name: string }[] }) {
   // The first page is rendered on the server; this says when the keys and the search box work too.
   const hydrated = useHydrated();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { filters, query, hrefWith } = useInboxFilters();
   const params = useParams<{ threadId?: string }>();
+  const t = useAgentTexts();
   const openId = Number(params.threadId) || null;
   const waitingSort = filters.sort === "waiting";
 
@@ -56,6 +76,38 @@ export function ThreadList() {
   });
   const rows = list.data?.pages.flatMap((p) => p.threads) ?? [];
   const searching = Boolean(filters.q);
+  const chips = list.data?.pages[0]?.chips ?? [];
+  const tags = useTags();
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  // Selection for bulk actions: click a row's box, shift-click for a range, x for the current row.
+  const [picked, setPicked] = useState<Set<number>>(() => new Set());
+  const anchor = useRef<number | null>(null);
+  const togglePick = (index: number, range: boolean) => {
+    const row = rows[index];
+    if (!row) return;
+    const from = anchor.current;
+    setPicked((current) => {
+      const next = new Set(current);
+      if (range && from !== null && rows[from]) {
+        const [a, b] = [Math.min(from, index), Math.max(from, index)];
+        const on = !current.has(row.id);
+        for (let i = a; i <= b; i++) {
+          if (on) next.add(rows[i]!.id);
+          else next.delete(rows[i]!.id);
+        }
+      } else if (next.has(row.id)) next.delete(row.id);
+      else next.add(row.id);
+      return next;
+    });
+    anchor.current = index;
+  };
+  const undoNotice = useUndo(() => {
+    void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
+  });
+  // What is picked but no longer listed (it moved out of the view) stays picked only while visible.
+  const visiblePicked = rows.filter((r) => picked.has(r.id)).map((r) => r.id);
 
   // Live: any change to a thread refreshes the lists and counts (coalesced, so a burst is one refetch).
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -99,6 +151,9 @@ export function ThreadList() {
   });
   const searchInput = useRef<HTMLInputElement>(null);
   useShortcut("/", "Search", () => searchInput.current?.focus());
+  useShortcut("x", "Select the current conversation (bulk actions)", () => {
+    if (current >= 0) togglePick(current, false);
+  });
 
   useEffect(() => {
     if (current >= 0) document.querySelector(`[data-row-index="${current}"]`)?.scrollIntoView({ block: "nearest" });
@@ -137,7 +192,13 @@ export function ThreadList() {
   );
 
   return (
-    <section aria-label="Conversations" data-testid="inbox-list-pane" data-hydrated={hydrated ? "true" : "false"} className="flex w-80 shrink-0 flex-col border-r border-slate-200 bg-white 2xl:w-96">
+    <section
+      aria-label="Conversations"
+      data-testid="inbox-list-pane"
+      data-hydrated={hydrated ? "true" : "false"}
+      // On a phone the list is the whole screen, and gives it to an open thread (which has its own way back).
+      className={`${params.threadId ? "hidden md:flex" : "flex"} w-full min-w-0 shrink-0 flex-col border-r border-slate-200 bg-white md:w-80 2xl:w-96`}
+    >
       <div className="space-y-2 border-b border-slate-200 px-3 py-2">
         <form
           role="search"
@@ -147,7 +208,16 @@ export function ThreadList() {
           }}
           className="relative"
         >
-          <svg viewBox="0 0 24 24" width="14" height="14" className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-400" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+          <svg
+            viewBox="0 0 24 24"
+            width="14"
+            height="14"
+            className="pointer-events-none absolute left-2.5 top-1/2 -translate-y-1/2 text-slate-600"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
             <circle cx="11" cy="11" r="7" />
             <path d="m20 20-3.5-3.5" />
           </svg>
@@ -156,8 +226,9 @@ export function ThreadList() {
             type="search"
             name="q"
             data-testid="inbox-search"
-            aria-label="Search conversations"
-            placeholder="Search messages, subjects, customers  ( / )"
+            aria-label={t.list.search}
+            placeholder={t.list.searchPlaceholder}
+            title="Search messages, subjects, customers, orders, e-mails, phones ( / )"
             value={text}
             onChange={(e) => {
               const value = e.target.value;
@@ -168,29 +239,104 @@ export function ThreadList() {
             className="w-full rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100"
           />
         </form>
+        <div className="flex flex-wrap items-center gap-1">
+          {chips.map((c) => (
+            <span
+              key={`${c.key}:${c.value}`}
+              data-testid="search-chip"
+              className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-700 ring-1 ring-slate-200"
+            >
+              <span className="text-slate-600">{c.key}:</span>
+              {c.value}
+            </span>
+          ))}
+          <button
+            type="button"
+            data-testid="search-help-toggle"
+            onClick={() => setHelpOpen((o) => !o)}
+            aria-expanded={helpOpen}
+            className="ml-auto rounded px-1 text-[11px] text-slate-600 hover:bg-slate-100 hover:text-slate-800"
+          >
+            Search filters
+          </button>
+        </div>
+        {helpOpen ? (
+          <dl data-testid="search-help" className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 rounded-md bg-slate-50 p-2 text-[11px] ring-1 ring-slate-200">
+            {SEARCH_FILTER_HELP.map(([example, what]) => (
+              <div key={example} className="contents">
+                <dt>
+                  <button
+                    type="button"
+                    className="font-mono text-brand-700 hover:underline"
+                    onClick={() => {
+                      const next = `${text.trim()} ${example}`.trim();
+                      setText(next);
+                      searchInput.current?.focus();
+                    }}
+                  >
+                    {example}
+                  </button>
+                </dt>
+                <dd className="text-slate-600">{what}</dd>
+              </div>
+            ))}
+            <dd className="col-span-2 mt-1 text-slate-600">
+              Words match as written or by their stem (arrive → arrived, sipariş → siparişim), accents optional; order numbers, e-mails (part of one) and phone
+              numbers in any format.
+            </dd>
+          </dl>
+        ) : null}
         {text.trim().length > MAX_SEARCH_LENGTH ? (
           <p role="alert" data-testid="search-error" className="rounded-md border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-800">
             Search text is too long: at most {MAX_SEARCH_LENGTH} characters (you typed {text.trim().length.toLocaleString("en")}).
           </p>
         ) : null}
-        <div className="flex items-center gap-1 text-xs">
+        {visiblePicked.length ? (
+          <BulkBar
+            threadIds={visiblePicked}
+            rows={rows.filter((r) => picked.has(r.id))}
+            me={me}
+            agents={agents}
+            tags={tags}
+            onDone={(text, operationId) => {
+              setPicked(new Set());
+              undoNotice.show(text, operationId);
+            }}
+            onClear={() => setPicked(new Set())}
+          />
+        ) : null}
+        {undoNotice.toast ? <UndoNotice text={undoNotice.toast.text} onUndo={undoNotice.toast.operationId ? () => void undoNotice.undo() : undefined} /> : null}
+        <div className={`flex items-center gap-1 text-xs ${visiblePicked.length ? "hidden" : ""}`}>
           {searching ? (
-            <span className="text-slate-500" data-testid="search-summary">
-              {list.isSuccess ? `${rows.length}${rows.length >= 50 ? "+" : ""} ${rows.length === 1 ? "result" : "results"}` : "Searching…"}
-              {filters.status ? "" : " · open and closed"} · best match first
+            <span className="text-slate-600" data-testid="search-summary">
+              {list.isSuccess ? `${rows.length}${rows.length >= 50 || list.hasNextPage ? "+" : ""} ${rows.length === 1 ? "result" : "results"}` : "Searching…"}
+              {filters.status || chips.some((c) => c.key === "status") ? "" : " · open and closed"}
+              {rows.length && rows.every((r) => r.subjectHighlight === undefined) ? " · newest first" : " · best match first"}
             </span>
           ) : (
             <>
-              <span className="mr-1 text-slate-400">Sort</span>
-              <Link href={hrefWith({ sort: undefined })} data-testid="sort-activity" aria-current={!waitingSort ? "true" : undefined} className={`rounded px-1.5 py-0.5 ${!waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+              <span className="mr-1 text-slate-600">{t.list.sort}</span>
+              <Link
+                href={hrefWith({ sort: undefined })}
+                data-testid="sort-activity"
+                aria-current={!waitingSort ? "true" : undefined}
+                className={`rounded px-1.5 py-0.5 ${!waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+              >
                 Newest activity
               </Link>
-              <Link href={hrefWith({ sort: "waiting" })} data-testid="sort-waiting" aria-current={waitingSort ? "true" : undefined} className={`rounded px-1.5 py-0.5 ${waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}>
+              <Link
+                href={hrefWith({ sort: "waiting" })}
+                data-testid="sort-waiting"
+                aria-current={waitingSort ? "true" : undefined}
+                className={`rounded px-1.5 py-0.5 ${waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+              >
                 Longest waiting
               </Link>
             </>
           )}
-          {list.isFetching && !list.isFetchingNextPage ? <span className="ml-auto h-1.5 w-1.5 animate-pulse rounded-full bg-brand-500" aria-label="Updating" /> : null}
+          {list.isFetching && !list.isFetchingNextPage ? (
+            <span className="ml-auto h-1.5 w-1.5 animate-pulse rounded-full bg-brand-500" aria-label="Updating" />
+          ) : null}
         </div>
       </div>
 
@@ -212,19 +358,37 @@ export function ThreadList() {
             ))}
           </ul>
         ) : rows.length === 0 ? (
-          <p data-testid="list-empty" className="px-4 py-10 text-center text-sm text-slate-500">
+          <p data-testid="list-empty" className="px-4 py-10 text-center text-sm text-slate-600">
             {searching ? `No conversations match “${filters.q}”.` : "No conversations here. Nice work."}
           </p>
         ) : (
-          <ul role="listbox" aria-label="Conversations" data-testid="thread-list" className="divide-y divide-slate-100">
+          <ul aria-label="Conversations" data-testid="thread-list" className="divide-y divide-slate-100">
             {rows.map((row, i) => (
-              <ThreadRow key={row.id} row={row} index={i} href={hrefWith({}, `/inbox/${row.id}`)} active={row.id === openId} selected={i === current} waitingSort={waitingSort && !searching} now={now} />
+              <ThreadRow
+                key={row.id}
+                row={row}
+                index={i}
+                href={`${hrefWith({}, `/inbox/${row.id}`)}${row.match ? `#message-${row.match.messageId}` : ""}`}
+                active={row.id === openId}
+                selected={i === current}
+                picked={picked.has(row.id)}
+                onPick={(range) => togglePick(i, range)}
+                tags={tags}
+                waitingSort={waitingSort && !searching}
+                now={now}
+              />
             ))}
           </ul>
         )}
         {list.hasNextPage ? (
           <div ref={sentinel} className="p-3 text-center">
-            <button type="button" data-testid="load-more" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className="rounded px-3 py-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-50">
+            <button
+              type="button"
+              data-testid="load-more"
+              onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+              className="rounded px-3 py-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-50"
+            >
               {list.isFetchingNextPage ? "Loading…" : "Load more"}
             </button>
           </div>

@@ -1,7 +1,7 @@
 // The browser's calls to the thread's route handlers. Errors come back as ApiError with the
 // server's message, so the UI can say exactly why a change was refused.
-import type { ThreadChange, ThreadView } from "@/lib/messages/queries";
-import type { ThreadPatch } from "@/lib/messages/schemas";
+import type { ThreadChange, ThreadView } from "@/lib/inbox/views";
+import type { ThreadPatchInput } from "@/lib/inbox/thread-schemas";
 
 export class ApiError extends Error {
   constructor(
@@ -30,7 +30,7 @@ export async function fetchThread(id: number): Promise<ThreadView> {
   return (await response.json()) as ThreadView;
 }
 
-export async function patchThread<T = Record<string, unknown>>(id: number, patch: ThreadPatch): Promise<T> {
+export async function patchThread<T = Record<string, unknown>>(id: number, patch: ThreadPatchInput): Promise<T> {
   const response = await fetch(`/api/threads/${id}`, {
     method: "PATCH",
     headers: { "content-type": "application/json" },
@@ -80,7 +80,18 @@ function postForm<T>(url: string, form: FormData, onProgress?: (fraction: number
       const first = fields ? Object.values(fields)[0]?.[0] : undefined;
       reject(new ApiError(xhr.status, String(body.code ?? "error"), String(first ?? body.error ?? `The server answered ${xhr.status}.`), body));
     };
-    xhr.onerror = () => reject(new ApiError(0, "network", "No connection to the server."));
+    xhr.onerror = () =>
+      reject(
+        new ApiError(
+          0,
+          "network",
+          navigator.onLine ? "No connection to the server." : "You are offline. Your text is kept: send it again once you are back online.",
+        ),
+      );
+    // A request that never answers must not leave "Sending…" on screen for ever.
+    xhr.timeout = 60_000;
+    xhr.ontimeout = () =>
+      reject(new ApiError(0, "timeout", "The server did not answer within a minute. Your text is kept: check the thread, then send again if it is not there."));
     xhr.send(form);
   });
 }
@@ -105,12 +116,46 @@ export function sendMessage(id: number, input: SendInput, onProgress?: (fraction
   return postForm<SendResult>(`/api/threads/${id}/messages`, form, onProgress);
 }
 
-export async function heartbeat(id: number): Promise<{ userId: number; name: string }[]> {
+export async function heartbeat(id: number): Promise<{ userId: number; name: string; typing?: boolean }[]> {
   const response = await fetch(`/api/threads/${id}/presence`, { method: "POST" });
   if (!response.ok) return [];
-  return ((await response.json()) as { viewers: { userId: number; name: string }[] }).viewers;
+  return ((await response.json()) as { viewers: { userId: number; name: string; typing?: boolean }[] }).viewers;
+}
+
+export interface DraftBody {
+  kind: "reply" | "note";
+  body: string;
+  receivers: string[];
+  attachmentIds: number[];
+}
+
+/** Saves the composer's draft on the server (an empty one deletes it). `keepalive` lets it finish while the page goes. */
+export async function saveDraft(id: number, draft: DraftBody, keepalive = false): Promise<void> {
+  await fetch(`/api/threads/${id}/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(draft), keepalive });
+}
+
+/** "I am writing here" / "I stopped". */
+export function signalTyping(id: number, typing: boolean, kind: "reply" | "note") {
+  void fetch(`/api/threads/${id}/typing`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ typing, kind }),
+    keepalive: !typing,
+  }).catch(() => {});
+}
+
+export async function deleteThread(id: number): Promise<void> {
+  const response = await fetch(`/api/threads/${id}`, { method: "DELETE" });
+  if (!response.ok) throw await toApiError(response);
 }
 
 export function leave(id: number) {
   void fetch(`/api/threads/${id}/presence`, { method: "DELETE", keepalive: true }).catch(() => {});
+}
+
+/** Tells the other side (a chat visitor) that the agent is typing, or stopped. */
+export function sendTyping(id: number, typing: boolean) {
+  void fetch(`/api/threads/${id}/typing`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ typing }) }).catch(
+    () => {},
+  );
 }

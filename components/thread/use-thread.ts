@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events-provider";
 import { inboxKeys } from "@/lib/inbox/query-keys";
-import type { MessageView, ThreadView } from "@/lib/messages/queries";
+import type { MessageView, ThreadView } from "@/lib/inbox/views";
 import { ApiError, fetchThread, heartbeat, leave, patchThread, sendMessage, type SendInput, type SendResult } from "./api";
 
 export function useThread(id: number) {
@@ -78,6 +78,26 @@ export function useThreadActions(id: number, me: { id: number; name: string }, o
     "Changing the read state",
   );
 
+  const tags = useOptimisticChange(
+    ({ add, remove }: { add: number[]; remove: number[] }) => patchThread(id, { action: "tags", add, remove }),
+    ({ add, remove }) =>
+      (v) => ({
+        ...v,
+        thread: { ...v.thread, tagIds: [...v.thread.tagIds.filter((t) => !remove.includes(t)), ...add.filter((t) => !v.thread.tagIds.includes(t))] },
+      }),
+    "Tagging",
+  );
+  const snooze = useOptimisticChange(
+    (until: string | null | false) => (until === false ? patchThread(id, { action: "unsnooze" }) : patchThread(id, { action: "snooze", until })),
+    (until) => (v) => ({ ...v, thread: { ...v.thread, snoozed: until !== false, snoozeUntil: until === false ? null : until } }),
+    "Snoozing",
+  );
+  const spam = useOptimisticChange(
+    (value: boolean) => patchThread(id, { action: "spam", spam: value }),
+    (value) => (v) => ({ ...v, thread: { ...v.thread, spam: value } }),
+    "Marking as spam",
+  );
+
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const send = useMutation<SendResult, ApiError, SendInput, { tempId: number }>({
     mutationFn: (input) => {
@@ -109,14 +129,26 @@ export function useThreadActions(id: number, me: { id: number; name: string }, o
     },
   });
 
-  return { status, assign, read, send, pending };
+  return { status, assign, read, tags, snooze, spam, send, pending };
 }
 
 /** Refreshes the open thread when anything about it changes, from any instance. */
 export function useLiveThread(id: number) {
   const qc = useQueryClient();
   useLiveEvent(
-    ["message.created", "message.updated", "thread.updated", "thread.closed", "thread.reopened", "thread.assigned", "thread.read"],
+    [
+      "message.created",
+      "message.updated",
+      "thread.updated",
+      "thread.closed",
+      "thread.reopened",
+      "thread.assigned",
+      "thread.read",
+      "thread.tagged",
+      "thread.snoozed",
+      "thread.spam",
+      "thread.merged",
+    ],
     (event) => {
       if (Number(event.data.threadId) !== id) return;
       void qc.invalidateQueries({ queryKey: inboxKeys.thread(id) });
@@ -124,10 +156,52 @@ export function useLiveThread(id: number) {
   );
 }
 
-/** Who else has this thread open: a heartbeat every 15 s, updated at once by `viewing` events. */
+export interface Viewer {
+  userId: number;
+  name: string;
+  typing?: boolean;
+}
+
+/**
+ * Who else has this thread open (a heartbeat every 15 s, updated at once by `viewing` events) and
+ * who of them is writing ("… is replying": `draft.typing` events, and the heartbeat's answer for
+ * whoever started before this tab opened). A typing mark fades TYPING_MS after its last signal.
+ */
 export function usePresence(id: number, myId: number) {
-  const [viewers, setViewers] = useState<{ userId: number; name: string }[]>([]);
-  const update = useCallback((list: { userId: number; name: string }[]) => setViewers(list.filter((v) => v.userId !== myId)), [myId]);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [typing, setTyping] = useState<Record<number, { name: string; at: number }>>({});
+  const update = useCallback(
+    (list: Viewer[]) => {
+      setViewers(list.filter((v) => v.userId !== myId));
+      const now = Date.now();
+      setTyping((current) => {
+        const next = { ...current };
+        for (const v of list) if (v.userId !== myId && v.typing) next[v.userId] = { name: v.name, at: now };
+        return next;
+      });
+    },
+    [myId],
+  );
+  useLiveEvent(["draft.typing"], (event) => {
+    const d = event.data as { threadId: number; userId: number; name: string; typing: boolean };
+    if (Number(d.threadId) !== id || d.userId === myId) return;
+    setTyping((current) => {
+      const next = { ...current };
+      if (d.typing) next[d.userId] = { name: d.name, at: Date.now() };
+      else delete next[d.userId];
+      return next;
+    });
+  });
+  useEffect(() => {
+    const tick = setInterval(() => {
+      setTyping((current) => {
+        const now = Date.now();
+        const kept = Object.entries(current).filter(([, v]) => now - v.at < TYPING_MS);
+        return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
+      });
+    }, 1000);
+    return () => clearInterval(tick);
+  }, []);
   useEffect(() => {
     let alive = true;
     const beat = () => void heartbeat(id).then((list) => alive && update(list));
@@ -144,7 +218,29 @@ export function usePresence(id: number, myId: number) {
   }, [id, update]);
   useLiveEvent(["viewing"], (event) => {
     if (Number(event.data.threadId) !== id) return;
-    update((event.data.viewers as { userId: number; name: string }[] | undefined) ?? []);
+    update((event.data.viewers as Viewer[] | undefined) ?? []);
   });
-  return viewers;
+  return { viewers, typing: Object.values(typing).map((t) => t.name) };
 }
+
+/** "Visitor is typing…": the other side's typing events for this thread, shown until they stop, write, or 8 s pass. */
+export function useOtherSideTyping(id: number): boolean {
+  const [typing, setTyping] = useState(false);
+  useEffect(() => {
+    if (!typing) return;
+    const t = setTimeout(() => setTyping(false), 8000);
+    return () => clearTimeout(t);
+  }, [typing]);
+  useLiveEvent(["typing", "message.created"], (event) => {
+    if (Number(event.data.threadId) !== id) return;
+    if (event.name === "message.created") {
+      if (event.data.authorRole === "customer") setTyping(false);
+      return;
+    }
+    if (event.data.side === "visitor") setTyping(event.data.typing === true);
+  });
+  return typing;
+}
+
+/** "… is replying" shows this long after the last typing signal. */
+const TYPING_MS = 8_000;

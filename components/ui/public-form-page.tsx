@@ -34,7 +34,7 @@ export function SentConfirmation(props: { title: string; body: string; reference
       <p className="mt-4 text-sm font-medium" data-testid={props.referenceTestId}>
         {props.reference}
       </p>
-      <Link href={props.againHref} className="mt-6 inline-block text-sm text-brand-600 hover:underline">
+      <Link href={props.againHref} className="mt-6 inline-block text-sm text-brand-700 hover:underline">
         {props.again}
       </Link>
     </section>

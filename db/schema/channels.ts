@@ -1,9 +1,11 @@
 // What only one channel has: one detail row per thread, keyed by the thread id.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "./_types";
+import { orderItems, products } from "./products";
 import { contactSubjects, conversationTitles, discussionTypologies } from "./reference";
 import { threads } from "./threads";
+import { sellers } from "./users";
 
 const threadKey = () =>
   bigint("thread_id", { mode: "number" })
@@ -44,14 +46,30 @@ export const conversationDetails = pgTable(
     itemContent: text("item_content"),
     itemId: text("item_id"),
     itemName: text("item_name"),
+    /** The stored product or order item the conversation is about, when we know it (item_object). */
+    productId: bigint("product_id", { mode: "number" }).references(() => products.id, { onDelete: "set null" }),
+    orderItemId: bigint("order_item_id", { mode: "number" }).references(() => orderItems.id, { onDelete: "set null" }),
+    /** Up to when the customer has read the seller side's messages: "unread" in the portal. */
+    customerReadAt: timestamp("customer_read_at", { withTimezone: true, mode: "date" }),
+    /** The seller hid it from its own lists (SOAP deleteConversation); the customer and the inbox keep it. */
+    sellerHiddenAt: timestamp("seller_hidden_at", { withTimezone: true, mode: "date" }),
     titleId: bigint("title_id", { mode: "number" }).references(() => conversationTitles.id),
     /** SOAP: USER | SYSTEM */
     messageType: text("message_type").notNull().default("USER"),
     saleCode: text("sale_code"),
-    isAnswered: boolean("is_answered").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("conversation_details_item_idx").on(t.itemContent, t.itemId)],
+  (t) => [
+    index("conversation_details_item_idx").on(t.itemContent, t.itemId),
+    // A product page's public questions.
+    index("conversation_details_public_idx")
+      .on(t.productId)
+      .where(sql`${t.isPublic}`),
+    // The few conversations sellers hid (SOAP deleteConversation): counts of a seller's list skip them.
+    index("conversation_details_seller_hidden_idx")
+      .on(t.threadId)
+      .where(sql`${t.sellerHiddenAt} is not null`),
+  ],
 );
 export type ConversationDetails = typeof conversationDetails.$inferSelect;
 
@@ -63,6 +81,9 @@ export const discussionDetails = pgTable(
     typologyCode: text("typology_code"),
     subTypologyCode: text("sub_typology_code"),
     salesChannel: text("sales_channel").notNull(),
+    /** The seller whose discussion this is (threads.seller_id, kept here for the reference's uniqueness). */
+    sellerId: bigint("seller_id", { mode: "number" }).references(() => sellers.id, { onDelete: "cascade" }),
+    /** The sales channel's own id of the discussion: unique per seller and sales channel, never across sellers. */
     externalReference: text("external_reference"),
     orderReference: text("order_reference"),
     orderId: text("order_id"),
@@ -78,7 +99,7 @@ export const discussionDetails = pgTable(
   },
   (t) => [
     index("discussion_details_order_idx").on(t.orderId),
-    uniqueIndex("discussion_details_ext_ref_key").on(t.salesChannel, t.externalReference),
+    uniqueIndex("discussion_details_seller_ext_ref_key").on(t.sellerId, t.salesChannel, t.externalReference),
   ],
 );
 export type DiscussionDetails = typeof discussionDetails.$inferSelect;
@@ -95,15 +116,17 @@ export const callRequestDetails = pgTable(
     /** The window as minutes after midnight, parsed from time_from/time_to: what the call queue sorts by. */
     windowStartMinutes: integer("window_start_minutes"),
     windowEndMinutes: integer("window_end_minutes"),
+    /** The customer's day and zone for that window, and the real stretch of time they make (lib/call-requests/window.ts). */
+    windowDate: date("window_date", { mode: "string" }),
+    windowZone: text("window_zone"),
+    windowStartsAt: timestamp("window_starts_at", { withTimezone: true }),
+    windowEndsAt: timestamp("window_ends_at", { withTimezone: true }),
     orderId: bigint("order_id", { mode: "number" }),
     orderStatus: text("order_status"),
     productId: bigint("product_id", { mode: "number" }),
     productName: text("product_name"),
     companyId: bigint("company_id", { mode: "number" }).notNull().default(1),
-    cartProducts: jsonb("cart_products")
-      .$type<{ product_id: number; amount: string; price: number; product: string }[]>()
-      .notNull()
-      .default([]),
+    cartProducts: jsonb("cart_products").$type<{ product_id: number; amount: string; price: number; product: string }[]>().notNull().default([]),
     notes: text("notes").notNull().default(""),
     createdAt: createdAt(),
   },
@@ -131,6 +154,9 @@ export const chatDetails = pgTable(
     qrId: text("qr_id"),
     isLogin: boolean("is_login").notNull().default(false),
     isActive: boolean("is_active").notNull().default(true),
+    /** The page the visitor opened the chat on, and the language their browser asked for. */
+    pageUrl: text("page_url"),
+    language: text("language"),
     createdAt: createdAt(),
   },
   (t) => [

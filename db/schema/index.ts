@@ -4,3 +4,6 @@ export * from "./reference";
 export * from "./channels";
 export * from "./platform";
 export * from "./presence";
+export * from "./chat";
+export * from "./products";
+export * from "./workspace";

@@ -1,5 +1,5 @@
 // Platform tables: API credentials, seller tokens, settings, throttles and the real-time event stream.
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./_types";
 import { sellers, users } from "./users";
 
@@ -26,13 +26,19 @@ export const apiCredentials = pgTable(
     keyPrefix: text("key_prefix").notNull(),
     secretHash: text("secret_hash").notNull(),
     secretEncrypted: text("secret_encrypted"),
+    /** SOAP: the HTTP Basic user (the "role name"); its password is what secret_hash verifies. */
+    roleName: text("role_name"),
     scopes: text("scopes").array().notNull(),
     createdBy: bigint("created_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [uniqueIndex("api_credentials_prefix_key").on(t.keyPrefix), index("api_credentials_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("api_credentials_prefix_key").on(t.keyPrefix),
+    index("api_credentials_user_idx").on(t.userId),
+    uniqueIndex("api_credentials_role_name_key").on(t.roleName),
+  ],
 );
 export type ApiCredential = typeof apiCredentials.$inferSelect;
 export type NewApiCredential = typeof apiCredentials.$inferInsert;
@@ -49,6 +55,23 @@ export const accessTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("access_tokens_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * SOAP signatures already used: a (credential, time, sign) triple is accepted once. Kept a little
+ * longer than the accepted clock skew, then swept (lib/conversations/wire/soap-auth.ts).
+ */
+export const soapRequestSignatures = pgTable(
+  "soap_request_signatures",
+  {
+    credentialId: bigint("credential_id", { mode: "number" })
+      .notNull()
+      .references(() => apiCredentials.id, { onDelete: "cascade" }),
+    time: bigint("time", { mode: "number" }).notNull(),
+    sign: text("sign").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.credentialId, t.time, t.sign] }), index("soap_request_signatures_created_idx").on(t.createdAt)],
 );
 
 /** Admin-editable settings, e.g. `contact.routing` (operation → recipient e-mail). */
@@ -80,6 +103,8 @@ export const realtimeEvents = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     name: text("name").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    /** Who may hear it: { staff, customerId?, threadId? } (lib/events/types.ts). */
+    audience: jsonb("audience").$type<{ staff: boolean; customerId?: number | null; threadId?: number | null }>().notNull().default({ staff: true }),
     createdAt: createdAt(),
   },
   (t) => [index("realtime_events_created_idx").on(t.createdAt)],

@@ -51,9 +51,15 @@ export const discussionTypologies = pgTable(
     subTypologyCode: text("sub_typology_code").notNull(),
     /** Null: every sales channel. */
     salesChannel: text("sales_channel"),
-    orderStatuses: text("order_statuses").array().notNull().default(sql`'{}'::text[]`),
+    orderStatuses: text("order_statuses")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Who may open a discussion with it: Customer, Seller, GrcOperator. Empty: anyone. */
-    userTypes: text("user_types").array().notNull().default(sql`'{}'::text[]`),
+    userTypes: text("user_types")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isActive: boolean("is_active").notNull().default(true),
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),

@@ -1,16 +1,6 @@
 // The one model for every channel: threads, their messages, attachments and the event log.
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { createdAt, tsvector, updatedAt } from "./_types";
 import { customers, sellers, users } from "./users";
 
@@ -45,6 +35,8 @@ export const threads = pgTable(
     lastMessageAt: timestamp("last_message_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     lastMessagePreview: text("last_message_preview").notNull().default(""),
     lastMessageRole: authorRoleEnum("last_message_role"),
+    /** When the last message the customer side may see was written (internal notes are activity for us only). */
+    lastVisibleAt: timestamp("last_visible_at", { withTimezone: true, mode: "date" }),
     /** When the customer side last wrote and is still waiting for us; null when answered. */
     waitingSince: timestamp("waiting_since", { withTimezone: true, mode: "date" }),
     messageCount: integer("message_count").notNull().default(0),
@@ -52,10 +44,32 @@ export const threads = pgTable(
     /** Bumped by every change, so a reply to a thread that changed since it was opened can warn first. */
     version: integer("version").notNull().default(1),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+    /** Who deleted it (an admin may restore it for 30 days, lib/threads/trash.ts). */
+    deletedBy: bigint("deleted_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+    /** Marked as spam: out of every view; its sender is blocked (customers.blocked_at). */
+    spamAt: timestamp("spam_at", { withTimezone: true, mode: "date" }),
+    /** Snoozed: out of the open views until snooze_until (null: until the customer writes again). */
+    snoozedAt: timestamp("snoozed_at", { withTimezone: true, mode: "date" }),
+    snoozeUntil: timestamp("snooze_until", { withTimezone: true, mode: "date" }),
+    snoozedBy: bigint("snoozed_by", { mode: "number" }).references(() => users.id, { onDelete: "set null" }),
+    /** The thread this one was merged into (this one is then closed). */
+    mergedIntoId: bigint("merged_into_id", { mode: "number" }).references((): AnyPgColumn => threads.id, { onDelete: "set null" }),
+    /** The tags on the thread (tags.id), kept on the row so the list filters and shows them without a join. */
+    tagIds: bigint("tag_ids", { mode: "number" })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
+    /** Identifiers a customer may quote that are not in the columns above: phone numbers, product and offer codes, the seller's codes. */
+    searchKeys: text("search_keys").notNull().default(""),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    searchVector: tsvector("search_vector").generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, coalesce(subject, '') || ' ' || coalesce(customer_name, '') || ' ' || coalesce(customer_email, ''))`,
+    /** Words of the subject, customer and identifiers, folded and stemmed (search_vector(), migration issue16_search_functions). */
+    searchDoc: tsvector("search_doc").generatedAlwaysAs(
+      sql`search_vector(subject || ' ' || customer_name || ' ' || coalesce(customer_email, '') || ' ' || coalesce(order_ref, '') || ' ' || search_keys)`,
+    ),
+    /** The identifiers as one folded string (search_text()), for partial matches through a trigram index. */
+    searchIds: text("search_ids").generatedAlwaysAs(
+      sql`search_text(coalesce(customer_email, '') || ' ' || customer_name || ' ' || coalesce(order_ref, '') || ' ' || search_keys)`,
     ),
   },
   (t) => [
@@ -88,7 +102,27 @@ export const threads = pgTable(
       // NULLS FIRST: what a plain `order by … desc` (and, scanned backwards, `asc`) asks for.
       .on(t.sellerId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.channel} = 'discussion' and ${t.deletedAt} is null`),
-    index("threads_search_idx").using("gin", t.searchVector),
+    // A seller's conversations, newest customer-side activity first (the SOAP service's getConversations).
+    index("threads_conversation_seller_activity_idx")
+      .on(t.sellerId, sql`coalesce(${t.lastVisibleAt}, ${t.createdAt}) desc`, t.id.desc().nullsFirst())
+      .where(sql`${t.channel} = 'conversation' and ${t.deletedAt} is null`),
+    index("threads_search_doc_idx").using("gin", t.searchDoc),
+    // Issue 16: partial e-mails, phone numbers and codes (trigram); tags; the snoozed, spam and trash views; the wake-up sweep.
+    index("threads_search_ids_idx").using("gin", sql`${t.searchIds} gin_trgm_ops`),
+    index("threads_subject_trgm_idx").using("gin", sql`search_fold(${t.subject}) gin_trgm_ops`),
+    index("threads_tags_idx").using("gin", t.tagIds),
+    index("threads_snoozed_activity_idx")
+      .on(t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null and ${t.snoozedAt} is not null`),
+    index("threads_snooze_until_idx")
+      .on(t.snoozeUntil)
+      .where(sql`${t.snoozeUntil} is not null`),
+    index("threads_spam_activity_idx")
+      .on(t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null and ${t.spamAt} is not null`),
+    index("threads_deleted_idx")
+      .on(t.deletedAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 export type Thread = typeof threads.$inferSelect;
@@ -117,7 +151,8 @@ export const messages = pgTable(
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
-    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, body)`),
+    /** search_vector(body): written by the messages_search_vector trigger (migration issue16_search_functions). */
+    searchVector: tsvector("search_vector"),
   },
   (t) => [
     index("messages_thread_idx").on(t.threadId, t.createdAt, t.id),

@@ -1,4 +1,5 @@
 // Small real files for the demo data and the tests: a PNG drawn in code and a one-page PDF.
+import "server-only";
 import { deflateSync } from "node:zlib";
 
 function crc32(bytes: Uint8Array): number {

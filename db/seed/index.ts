@@ -1,16 +1,26 @@
 // Demo data that looks real: staff, customers, sellers, reference data in English and Turkish,
-// and a few hundred threads across the five channels. Safe to run twice: reference rows are
-// upserted by their natural keys and the threads are written only once.
+// and a few hundred threads across the five channels, each written through its channel's own
+// service (the same the forms and APIs use). Safe to run twice: reference rows are upserted by
+// their natural keys and the threads are written only once.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import * as s from "@/db/schema";
+import { createApiCredential, createSoapCredential } from "@/lib/api-keys/service";
+import { systemActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { createApiCredential } from "@/lib/api-keys/service";
-import { createAttachments } from "@/lib/attachments/service";
+import { createCallRequest } from "@/lib/call-requests/service";
+import { postInbound, postReply } from "@/lib/channels/reply";
+import { closeChatRoom, openChatRoom } from "@/lib/chat/service";
+import { submitContact } from "@/lib/contact/service";
+import { startConversation } from "@/lib/conversations/service";
 import { findOrCreateCustomer } from "@/lib/customers/service";
-import { checkUploads, UPLOAD_POLICIES } from "@/lib/storage/file-types";
+import { importDiscussionSchema } from "@/lib/discussions/schemas";
+import { importDiscussion } from "@/lib/discussions/service";
+import { changeAssignee, changeReadState, changeThreadStatus } from "@/lib/inbox/service";
 import type { FileStore } from "@/lib/storage/store";
-import { addMessage, createThread, setMessagesRead, type Emit } from "@/lib/threads/service";
+import { saveOrderItem } from "@/lib/products/service";
+import { seedCatalog, seedDemoConversations } from "./conversations";
 import { makePdf, makePng } from "./files";
 
 export const DEMO = {
@@ -18,14 +28,47 @@ export const DEMO = {
   agent: { email: "agent@example.com", password: "switchboard-agent", name: "Ayşe Yılmaz" },
   agent2: { email: "sam@example.com", password: "switchboard-agent", name: "Sam Carter" },
   customer: { email: "customer@example.com", password: "switchboard-customer", name: "Deniz Kaya" },
+  /** A second customer account (the portal's "another customer"). */
+  customer2: { email: "customer2@example.com", password: "switchboard-customer", name: "Mert Öztürk" },
   /** HTTP Basic for the call-requests API: user = the admin's e-mail, password = this key. */
   callRequestsKey: "sb_cr_demo0000.demo-call-requests-secret-0001",
   /** Client credentials for the marketplace discussions API, bound to seller SELLER-1001. */
   seller: { clientId: "sb_seller_demo0000", clientSecret: "demo-seller-secret-0001", sellerId: "SELLER-1001" },
+  /**
+   * The SOAP user-messages service, bound to the first demo seller (nick `northwind`): HTTP Basic
+   * role name / password, and apiKey + secret for signatures (the apiKey is the spec's example's).
+   * The demo customer's nick and a sale code of theirs with that seller are the spec's examples too.
+   */
+  soap: {
+    roleName: "northwind_soap",
+    rolePassword: "demo-soap-role-password-0001",
+    apiKey: "NjgEHGeJc6cFqbw6FSUP8NpH3pUhV7ss",
+    secret: "demo-soap-secret-0001",
+    sellerNick: "northwind",
+    customerNick: "operasyontest",
+    saleCode: "SC107037299",
+  },
+  /** The chat API's demo organization (any origin may embed its widget), its QR codes and a staff key for room-list/ and get_QR_Id/. */
+  chat: {
+    orgKey: "DOWELL12345",
+    products: ["WORKFLOWAI", "WIFIQRCODE", "LOGOSCAN", "SALESAGENT"],
+    qrCodes: [
+      { qrKey: "ZiQ7qUH73Q83", productName: "WIFIQRCODE", label: "Front desk" },
+      { qrKey: "Gr4t0YhpMfVa", productName: "WORKFLOWAI", label: "Shop window" },
+      { qrKey: "E37l1lMsbsJK", productName: "LOGOSCAN", label: "Packaging insert" },
+    ],
+    apiKey: "sb_chat_demo0000.demo-chat-secret-0001",
+  },
 } as const;
 
 const SEED_MARKER = "seed.demo";
-const noEmit: Emit = () => {};
+
+/** The settings row naming the demo accounts (with the password hash they were seeded with) and API keys whose secrets the README publishes. */
+export const DEMO_PUBLISHED_KEY = "demo.published";
+export interface DemoPublished {
+  users: { id: number; passwordHash: string }[];
+  apiKeys: number[];
+}
 
 /** A small deterministic PRNG, so every seed writes the same desk. */
 function random(seed: number) {
@@ -45,8 +88,46 @@ function random(seed: number) {
   };
 }
 
-const FIRST = ["Emma", "Mehmet", "Olivia", "Zeynep", "Liam", "Elif", "Noah", "Can", "Mia", "Burak", "Lucas", "Selin", "Sofia", "Emre", "Leo", "Ebru", "Chloe", "Oğuz", "Jack", "Gülşen"];
-const LAST = ["Smith", "Yıldız", "Brown", "Şahin", "Taylor", "Demir", "Wilson", "Çelik", "Martin", "Aydın", "Clark", "Öztürk", "Lewis", "Arslan", "Walker", "Doğan"];
+const FIRST = [
+  "Emma",
+  "Mehmet",
+  "Olivia",
+  "Zeynep",
+  "Liam",
+  "Elif",
+  "Noah",
+  "Can",
+  "Mia",
+  "Burak",
+  "Lucas",
+  "Selin",
+  "Sofia",
+  "Emre",
+  "Leo",
+  "Ebru",
+  "Chloe",
+  "Oğuz",
+  "Jack",
+  "Gülşen",
+];
+const LAST = [
+  "Smith",
+  "Yıldız",
+  "Brown",
+  "Şahin",
+  "Taylor",
+  "Demir",
+  "Wilson",
+  "Çelik",
+  "Martin",
+  "Aydın",
+  "Clark",
+  "Öztürk",
+  "Lewis",
+  "Arslan",
+  "Walker",
+  "Doğan",
+];
 
 const CONTACT_SUBJECTS = [
   { code: "refund", en: "Refund", tr: "İade", order: true },
@@ -59,7 +140,13 @@ const CONTACT_SUBJECTS = [
 const TYPOLOGIES: { typology: string; sub: string; statuses: string[]; en: string; tr: string; users?: string[] }[] = [
   { typology: "order", sub: "orderCancellation", statuses: ["Accepted", "InPreparation"], en: "Cancel my order", tr: "Siparişimi iptal et" },
   { typology: "order", sub: "orderModification", statuses: ["Accepted", "InPreparation"], en: "Change my order", tr: "Siparişimi değiştir" },
-  { typology: "delivery", sub: "orderNotShipped", statuses: ["Accepted", "InPreparation", "Shipped"], en: "Order not shipped", tr: "Sipariş kargoya verilmedi" },
+  {
+    typology: "delivery",
+    sub: "orderNotShipped",
+    statuses: ["Accepted", "InPreparation", "Shipped"],
+    en: "Order not shipped",
+    tr: "Sipariş kargoya verilmedi",
+  },
   { typology: "product", sub: "productIsDamaged", statuses: ["Delivered"], en: "Product is damaged", tr: "Ürün hasarlı" },
   { typology: "product", sub: "productIsNotWorking", statuses: ["Delivered"], en: "Product is not working", tr: "Ürün çalışmıyor" },
   { typology: "product", sub: "wrongProductReceived", statuses: ["Delivered"], en: "Wrong product received", tr: "Yanlış ürün geldi" },
@@ -76,7 +163,18 @@ const TITLES = [
   { code: "other", en: "Other", tr: "Diğer" },
 ];
 
-const PRODUCTS = ["Oversized Sweatshirt", "Wireless Earbuds", "Espresso Machine", "Running Shoes", "Linen Shirt", "Smart Watch", "Ceramic Vase", "Yoga Mat", "Desk Lamp", "Backpack"];
+const PRODUCTS = [
+  "Oversized Sweatshirt",
+  "Wireless Earbuds",
+  "Espresso Machine",
+  "Running Shoes",
+  "Linen Shirt",
+  "Smart Watch",
+  "Ceramic Vase",
+  "Yoga Mat",
+  "Desk Lamp",
+  "Backpack",
+];
 
 const CUSTOMER_LINES = [
   "Hello, my order still has not arrived. The tracking page has not changed for four days. Can you check?",
@@ -105,8 +203,15 @@ const AGENT_LINES = [
   "The refund is on its way and should appear on your statement within 3–5 working days.",
   "İade işleminiz başlatıldı, 3–5 iş günü içinde hesabınıza yansıyacak.",
 ];
-const NOTES = ["Customer called twice already — be quick.", "Checked with the warehouse: stock arrives Thursday.", "VIP customer, offer free shipping on the next order."];
-const CS_LINES = ["Customer service here: the customer says the parcel never arrived. Please confirm the tracking number.", "Please answer the customer within 24 hours or the claim will be escalated."];
+const NOTES = [
+  "Customer called twice already — be quick.",
+  "Checked with the warehouse: stock arrives Thursday.",
+  "VIP customer, offer free shipping on the next order.",
+];
+const CS_LINES = [
+  "Customer service here: the customer says the parcel never arrived. Please confirm the tracking number.",
+  "Please answer the customer within 24 hours or the claim will be escalated.",
+];
 
 export interface SeedOptions {
   store: FileStore;
@@ -129,20 +234,28 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
     .onConflictDoNothing();
 
   const staff: Record<string, number> = {};
+  // What this seed publishes (the README's passwords and keys), so /admin can say while they still work.
+  const published: DemoPublished = { users: [], apiKeys: [] };
   for (const [key, u, role] of [
     ["admin", DEMO.admin, "admin"],
     ["agent", DEMO.agent, "agent"],
     ["agent2", DEMO.agent2, "agent"],
     ["customer", DEMO.customer, "customer"],
+    ["customer2", DEMO.customer2, "customer"],
   ] as const) {
-    const [existing] = await db.select({ id: s.users.id }).from(s.users).where(sql`lower(${s.users.email}) = ${u.email}`);
+    const [existing] = await db
+      .select({ id: s.users.id })
+      .from(s.users)
+      .where(sql`lower(${s.users.email}) = ${u.email}`);
     if (existing) staff[key] = existing.id;
     else {
+      const passwordHash = await hashPassword(u.password);
       const [row] = await db
         .insert(s.users)
-        .values({ email: u.email, name: u.name, role, passwordHash: await hashPassword(u.password), locale: key === "agent" ? "tr" : "en" })
+        .values({ email: u.email, name: u.name, role, passwordHash, locale: key === "agent" ? "tr" : "en" })
         .returning({ id: s.users.id });
       staff[key] = row.id;
+      published.users.push({ id: row.id, passwordHash });
     }
   }
 
@@ -155,6 +268,8 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
     ])
     .onConflictDoNothing();
   const sellerRows = await db.select().from(s.sellers).orderBy(s.sellers.id);
+  // Products with their pictures and the sellers' datasource fields (db/seed/conversations.ts).
+  const catalog = await seedCatalog(db, { sellers: sellerRows, store: options.store });
 
   for (const [i, subject] of CONTACT_SUBJECTS.entries()) {
     const [row] = await db
@@ -176,7 +291,9 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
     const existing = await db
       .select({ id: s.discussionTypologies.id })
       .from(s.discussionTypologies)
-      .where(sql`${s.discussionTypologies.typologyCode} = ${t.typology} and ${s.discussionTypologies.subTypologyCode} = ${t.sub} and ${s.discussionTypologies.salesChannel} = 'CDISFR'`);
+      .where(
+        sql`${s.discussionTypologies.typologyCode} = ${t.typology} and ${s.discussionTypologies.subTypologyCode} = ${t.sub} and ${s.discussionTypologies.salesChannel} = 'CDISFR'`,
+      );
     if (existing.length) continue;
     const [row] = await db
       .insert(s.discussionTypologies)
@@ -238,6 +355,65 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
       secret: DEMO.seller.clientSecret,
     });
   }
+  const [hasSoapKey] = await db.select({ id: s.apiCredentials.id }).from(s.apiCredentials).where(eq(s.apiCredentials.keyPrefix, DEMO.soap.apiKey));
+  if (!hasSoapKey) {
+    await createSoapCredential(db, {
+      name: "Demo seller back office (SOAP)",
+      scopes: ["conversations.view", "conversations.manage"],
+      sellerId: sellerRows[0]!.id,
+      createdBy: staff.admin,
+      roleName: DEMO.soap.roleName,
+      rolePassword: DEMO.soap.rolePassword,
+      apiKey: DEMO.soap.apiKey,
+      secret: DEMO.soap.secret,
+    });
+  }
+
+  await db
+    .insert(s.chatOrgs)
+    .values({
+      orgKey: DEMO.chat.orgKey,
+      name: "DoWell demo",
+      products: [...DEMO.chat.products],
+      allowedOrigins: ["*"],
+      greeting: { en: "How may I help you", tr: "Size nasıl yardımcı olabilirim?" },
+    })
+    .onConflictDoNothing();
+  const [chatOrg] = await db.select().from(s.chatOrgs).where(eq(s.chatOrgs.orgKey, DEMO.chat.orgKey));
+  for (const qr of DEMO.chat.qrCodes) {
+    await db
+      .insert(s.chatQrCodes)
+      .values({ orgId: chatOrg!.id, ...qr })
+      .onConflictDoNothing();
+  }
+  const [chatKeyPrefix, chatSecret] = DEMO.chat.apiKey.split(".");
+  const [hasChatKey] = await db.select({ id: s.apiCredentials.id }).from(s.apiCredentials).where(eq(s.apiCredentials.keyPrefix, chatKeyPrefix!));
+  if (!hasChatKey) {
+    await createApiCredential(db, {
+      kind: "chat",
+      name: "Demo chat back office",
+      scopes: ["chat.rooms.view", "chat.rooms.manage"],
+      userId: staff.admin,
+      createdBy: staff.admin,
+      keyPrefix: chatKeyPrefix,
+      secret: chatSecret,
+    });
+  }
+  const demoKeys = await db
+    .select({ id: s.apiCredentials.id })
+    .from(s.apiCredentials)
+    .where(sql`${s.apiCredentials.keyPrefix} in (${DEMO.seller.clientId}, ${DEMO.callRequestsKey.split(".")[0]!}, ${chatKeyPrefix!}, ${DEMO.soap.apiKey})`);
+  published.apiKeys = demoKeys.map((k) => k.id);
+  const [known] = await db.select().from(s.settings).where(eq(s.settings.key, DEMO_PUBLISHED_KEY));
+  const before = (known?.value as DemoPublished | undefined) ?? { users: [], apiKeys: [] };
+  const merged: DemoPublished = {
+    users: [...before.users.filter((u) => !published.users.some((p) => p.id === u.id)), ...published.users],
+    apiKeys: [...new Set([...before.apiKeys, ...published.apiKeys])],
+  };
+  await db
+    .insert(s.settings)
+    .values({ key: DEMO_PUBLISHED_KEY, value: merged })
+    .onConflictDoUpdate({ target: s.settings.key, set: { value: merged, updatedAt: new Date() } });
 
   // ------------------------------------------------------------------ threads (once)
   const [marker] = await db.select().from(s.settings).where(eq(s.settings.key, SEED_MARKER));
@@ -250,22 +426,34 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
   const now = Date.now();
   const png = makePng(48, 48, [59, 108, 246]);
   const pdf = makePdf("Invoice #INV-2026-0042");
-  const [pngFile] = await checkUploads(UPLOAD_POLICIES.discussion, [{ name: "photo.png", bytes: png }]);
-  const [pdfFile] = await checkUploads(UPLOAD_POLICIES.discussion, [{ name: "invoice.pdf", bytes: pdf }]);
+  const files = { png: { name: "photo.png", bytes: png }, pdf: { name: "invoice.pdf", bytes: pdf } };
+  const seedActor = systemActor("Demo data");
+  const staffActors = {
+    admin: { kind: "staff", userId: staff.admin!, name: DEMO.admin.name, role: "admin" } as const,
+    agent: { kind: "staff", userId: staff.agent!, name: DEMO.agent.name, role: "agent" } as const,
+    agent2: { kind: "staff", userId: staff.agent2!, name: DEMO.agent2.name, role: "agent" } as const,
+  };
 
   const customers = await db.transaction(async (tx) => {
     const out: s.Customer[] = [];
     for (let i = 0; i < 60; i++) {
       const first = FIRST[i % FIRST.length]!;
       const last = LAST[(i * 7) % LAST.length]!;
-      const email = `${first}.${last}`.toLowerCase().normalize("NFD").replace(/[^a-z.]/g, "") + `${i}@mail.example`;
+      const email =
+        `${first}.${last}`
+          .toLowerCase()
+          .normalize("NFD")
+          .replace(/[^a-z.]/g, "") + `${i}@mail.example`;
       out.push(
         await findOrCreateCustomer(tx, {
           name: `${first} ${last}`,
           email,
           phone: `+90 5${r.int(30, 59)} ${r.int(100, 999)} ${r.int(10, 99)} ${r.int(10, 99)}`,
           externalId: `CUST-${1000 + i}`,
-          nick: `${first.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "")}${i}`,
+          nick: `${first
+            .toLowerCase()
+            .normalize("NFD")
+            .replace(/[^a-z]/g, "")}${i}`,
           userId: i === 0 ? staff.customer : null,
         }),
       );
@@ -273,186 +461,243 @@ export async function seed(db: Db, options: SeedOptions): Promise<{ created: boo
     return out;
   });
 
+  // Every thread goes through its channel's own service, its history through the reply and inbound
+  // paths, dated in the past: the demo desk obeys the same rules as anything written later.
   const fill = (line: string) => line.replaceAll("{p}", r.pick(PRODUCTS));
   const channels: s.Channel[] = ["contact", "conversation", "discussion", "call_request", "chat"];
   let made = 0;
   for (let i = 0; i < perChannel; i++) {
     for (const channel of channels) {
-      await db.transaction(async (tx) => {
-        const customer = r.pick(customers);
-        const ageMinutes = r.int(5, 60 * 24 * 30);
-        const start = new Date(now - ageMinutes * 60_000);
-        const closed = r.chance(0.25);
-        const assigneeId = r.chance(0.5) ? r.pick([staff.agent, staff.agent2, staff.admin]) : null;
-        const seller = r.pick(sellerRows);
-        const order = `${r.int(100000, 999999)}`;
-        const tr = r.chance(0.4);
-        let subject = "";
-        let channelState: string | null = null;
-        switch (channel) {
-          case "contact":
-            subject = r.pick(subjectRows).code;
-            break;
-          case "conversation":
-            subject = r.pick(PRODUCTS);
-            channelState = "not_answered";
-            break;
-          case "discussion":
-            channelState = "to_treat";
-            break;
-          case "call_request":
-            channelState = r.pick(["new", "new", "in_progress", "completed", "no_answer"]);
-            break;
-          case "chat":
-            channelState = r.chance(0.1) ? "deleted" : "active";
-            break;
-        }
-        const subjectRow = subjectRows.find((x) => x.code === subject);
-        const typology = r.pick(typologyRows);
-        const title =
-          channel === "contact"
-            ? (CONTACT_SUBJECTS.find((x) => x.code === subject)?.[tr ? "tr" : "en"] ?? "Contact")
-            : channel === "conversation"
-              ? subject
-              : channel === "discussion"
-                ? (TYPOLOGIES.find((x) => x.sub === typology.subTypologyCode)?.en ?? "Discussion")
-                : channel === "call_request"
-                  ? `Call back ${customer.name}`
-                  : `Chat with ${customer.name}`;
-        const thread = await createThread(tx, noEmit, {
-          channel,
-          subject: title,
-          customerId: customer.id,
-          customerName: customer.name,
-          customerEmail: customer.email,
-          sellerId: channel === "discussion" || channel === "conversation" ? seller.id : null,
-          assigneeId: channel === "call_request" && channelState === "new" ? null : assigneeId,
-          orderRef: channel === "contact" && !subjectRow?.isOrderNeeded ? null : order,
-          locale: tr ? "tr" : "en",
-          channelState,
-          status: closed || channelState === "completed" || channelState === "deleted" ? "closed" : "open",
-          createdAt: start,
-        });
-
-        // Detail row.
-        if (channel === "contact") {
-          await tx.insert(s.contactDetails).values({
-            threadId: thread.id,
-            subjectId: subjectRow?.id,
-            fullName: customer.name,
-            email: customer.email ?? "",
-            phone: customer.phone,
-            orderNumber: subjectRow?.isOrderNeeded ? order : null,
-            operation: subject === "franchise" ? "franchise" : "contact_us",
+      const customer = r.pick(customers);
+      const asCustomer = { kind: "customer", customerId: customer.id, name: customer.name } as const;
+      const ageMinutes = r.int(5, 60 * 24 * 30);
+      const start = new Date(now - ageMinutes * 60_000);
+      const closed = r.chance(0.25);
+      const assignee = r.chance(0.5) ? r.pick([staffActors.agent, staffActors.agent2, staffActors.admin]) : null;
+      const seller = r.pick(sellerRows);
+      const order = `${r.int(100000, 999999)}`;
+      const tr = r.chance(0.4);
+      const lines = (list: readonly string[]) => list.filter((_, k) => (tr ? k % 2 === 1 : k % 2 === 0));
+      const firstBody = fill(r.pick(CUSTOMER_LINES.filter((_, k) => (tr ? k % 2 === 1 : k % 2 === 0) || k === 14)));
+      const attach = r.chance(0.12) ? (r.chance(0.5) ? files.png : files.pdf) : null;
+      let threadId: number;
+      let callStatus: string | null = null;
+      let chatClosed = false;
+      switch (channel) {
+        case "contact": {
+          const subjectRow = r.pick(subjectRows);
+          const result = await submitContact(db, {
+            form: {
+              subject: subjectRow.id,
+              full_name: customer.name,
+              email: customer.email,
+              phone: customer.phone,
+              message: firstBody,
+              order: subjectRow.isOrderNeeded ? order : undefined,
+              operation: subjectRow.code === "franchise" ? "franchise" : "contact_us",
+            },
+            ip: `seed-${i}`,
             locale: tr ? "tr" : "en",
-            routedTo: subject === "franchise" ? "franchise@example.com" : "support@example.com",
+            file: attach,
+            at: start,
+            store: options.store,
           });
-        } else if (channel === "conversation") {
-          await tx.insert(s.conversationDetails).values({
-            threadId: thread.id,
-            conversationType: r.pick(["message", "question", "review"]),
-            userType: "registered",
-            itemContent: r.pick(["product", "orderitem"]),
-            itemId: String(r.int(1000, 9999)),
-            itemName: subject,
-            titleId: r.pick(titleRows).id,
-          });
-        } else if (channel === "discussion") {
+          if (!result.ok) throw new Error(`seed contact: ${JSON.stringify(result)}`);
+          threadId = result.threadId;
+          break;
+        }
+        case "conversation": {
+          // About one of the seller's products, or a line of an order the customer placed with it.
+          const product = catalog.productOf(seller.id, r.int(0, 9));
+          const line = r.chance(0.5)
+            ? await saveOrderItem(db, {
+                orderNumber: order,
+                customerId: customer.id,
+                productId: product.id,
+                sellerId: seller.id,
+                price: `${r.int(50, 900)}.00`,
+                at: start,
+              })
+            : null;
+          const { thread } = await startConversation(
+            db,
+            {
+              customer: { name: customer.name, email: customer.email, externalId: customer.externalId },
+              sellerId: seller.id,
+              conversationType: r.pick(["message", "question", "review"] as const),
+              itemContent: line ? "orderitem" : "product",
+              itemId: String(line ? line.id : product.id),
+              itemName: product.name,
+              productId: product.id,
+              orderItemId: line?.id ?? null,
+              titleId: r.pick(titleRows).id,
+              subject: product.name,
+              body: firstBody,
+              files: attach ? [attach] : [],
+              locale: tr ? "tr" : "en",
+              at: start,
+              store: options.store,
+            },
+            asCustomer,
+          );
+          threadId = thread.id;
+          break;
+        }
+        case "discussion": {
+          const typology = r.pick(typologyRows);
           const receivers = r.chance(0.5) ? [{ userType: "Customer" }, { userType: "GrcOperator" }] : [{ userType: "Customer" }];
-          await tx.insert(s.discussionDetails).values({
-            threadId: thread.id,
-            typologyId: typology.id,
+          const discussion = importDiscussionSchema.parse({
+            salesChannel: "CDISFR",
+            salesChannelExternalDiscussionReference: `EXT-${i}-${customer.externalId}-${made}`,
             typologyCode: typology.typologyCode,
             subTypologyCode: typology.subTypologyCode,
-            salesChannel: "CDISFR",
-            externalReference: `EXT-${thread.id}`,
-            orderReference: `ORD-${order}`,
+            subject: TYPOLOGIES.find((x) => x.sub === typology.subTypologyCode)?.en ?? "Discussion",
             orderId: order,
+            orderReference: `ORD-${order}`,
             orderStatus: r.pick(typology.orderStatuses),
             offerId: String(r.int(10000, 99999)),
             productId: String(r.int(100000, 999999)),
-            customerExternalId: customer.externalId,
             graduationCode: r.pick(["Discussion", "Discussion", "Claim", "Level_1"]),
+            customer: { userId: customer.externalId, name: customer.name, email: customer.email ?? undefined },
             receivers,
+            messages: [
+              {
+                body: firstBody,
+                sender: { userType: "Customer", userId: customer.externalId, name: customer.name },
+                createdAt: start.toISOString(),
+                attachments: attach ? [{ name: attach.name, content: Buffer.from(attach.bytes).toString("base64") }] : [],
+              },
+            ],
           });
-        } else if (channel === "call_request") {
+          threadId = (await importDiscussion(db, { seller, discussion, store: options.store }, seedActor)).thread.id;
+          break;
+        }
+        case "call_request": {
+          callStatus = r.pick(["new", "new", "in_progress", "completed", "no_answer"]);
           const from = r.int(9, 16);
           const to = from + r.int(1, 3);
-          await tx.insert(s.callRequestDetails).values({
-            threadId: thread.id,
-            name: customer.name,
-            phone: customer.phone,
-            email: r.chance(0.5) ? customer.email : null,
-            timeFrom: `${from}:00`,
-            timeTo: `${to}:00`,
-            windowStartMinutes: from * 60,
-            windowEndMinutes: to * 60,
-            createdAt: start,
-            orderId: r.chance(0.4) ? Number(order) : null,
-            orderStatus: r.chance(0.4) ? r.pick(["P", "C", "O"]) : null,
-            productId: r.chance(0.5) ? r.int(1, 300) : null,
-            productName: r.chance(0.5) ? r.pick(PRODUCTS) : null,
-            cartProducts: r.chance(0.3) ? [{ product_id: r.int(1, 300), amount: "1", price: r.int(10, 400), product: r.pick(PRODUCTS) }] : [],
-            notes: channelState === "no_answer" ? "No answer at 10:15, try again after lunch." : "",
-          });
-        } else {
-          const roomKey = thread.id.toString(16).padStart(24, "0");
-          await tx.insert(s.chatDetails).values({
-            threadId: thread.id,
-            roomKey,
-            roomCode: `${i + 10}-${customer.externalId}`,
-            eventId: `FB1010000000${Math.floor(start.getTime() / 1000)}#${r.int(100000, 999999)}`,
-            userExternalId: customer.externalId ?? String(customer.id),
-            orgId: "DOWELL12345",
-            productName: r.pick(["WIFIQRCODE", "WORKFLOWAI", "SALESAGENT"]),
-            portfolioName: customer.nick,
-            isActive: channelState !== "deleted",
-          });
+          const thread = await createCallRequest(
+            db,
+            {
+              name: customer.name,
+              phone: customer.phone,
+              email: r.chance(0.5) ? customer.email : null,
+              timeFrom: `${from}:00`,
+              timeTo: `${to}:00`,
+              orderId: r.chance(0.4) ? Number(order) : null,
+              orderStatus: r.chance(0.4) ? r.pick(["P", "C", "O"]) : null,
+              productId: r.chance(0.5) ? r.int(1, 300) : null,
+              productName: r.chance(0.5) ? r.pick(PRODUCTS) : null,
+              cartProducts: r.chance(0.3) ? [{ product_id: r.int(1, 300), amount: "1", price: r.int(10, 400), product: r.pick(PRODUCTS) }] : [],
+              notes: callStatus === "no_answer" ? "No answer at 10:15, try again after lunch." : "",
+              status: callStatus as "new",
+              assigneeId: callStatus === "new" ? null : (assignee?.userId ?? null),
+              locale: tr ? "tr" : "en",
+              createdAt: start,
+            },
+            { kind: "customer", customerId: customer.id, name: customer.name },
+          );
+          threadId = thread.id;
+          break;
         }
+        case "chat": {
+          chatClosed = r.chance(0.1);
+          const { thread } = await openChatRoom(
+            db,
+            {
+              customer: { name: customer.name, email: customer.email, externalId: customer.externalId },
+              userExternalId: customer.externalId ?? String(customer.id),
+              orgId: "DOWELL12345",
+              productName: r.pick(["WIFIQRCODE", "WORKFLOWAI", "SALESAGENT"]),
+              portfolioName: customer.nick,
+              subject: `Chat with ${customer.name}`,
+              locale: tr ? "tr" : "en",
+              language: tr ? "tr-TR" : "en-GB",
+              pageUrl: `https://shop.example/${tr ? "tr/urun" : "products"}/${r.int(100, 999)}`,
+              at: start,
+            },
+            asCustomer,
+          );
+          threadId = thread.id;
+          await postInbound(db, { threadId, body: firstBody, files: attach ? [attach] : [], at: start, store: options.store }, asCustomer);
+          break;
+        }
+      }
 
-        // Messages.
-        const count = channel === "call_request" ? r.int(1, 2) : r.int(2, 6);
-        let at = start.getTime();
-        for (let m = 0; m < count; m++) {
-          const fromCustomer = m % 2 === 0;
-          const note = !fromCustomer && r.chance(0.15);
-          const cs = channel === "discussion" && !fromCustomer && !note && r.chance(0.3);
-          const body = fromCustomer
-            ? fill(r.pick(CUSTOMER_LINES.filter((_, k) => (tr ? k % 2 === 1 : k % 2 === 0) || k === 14)))
-            : note
-              ? r.pick(NOTES)
-              : cs
-                ? r.pick(CS_LINES)
-                : r.pick(AGENT_LINES.filter((_, k) => (tr ? k % 2 === 1 : k % 2 === 0)));
-          at += r.int(3, 600) * 60_000;
-          if (at > now) at = now - r.int(1, 30) * 1000;
-          const message = await addMessage(tx, noEmit, thread.id, {
-            authorRole: fromCustomer ? "customer" : cs ? "customer_service" : "agent",
-            authorName: fromCustomer ? customer.name : cs ? "Marketplace customer service" : r.pick([DEMO.agent.name, DEMO.agent2.name]),
-            authorUserId: fromCustomer || cs ? null : r.pick([staff.agent, staff.agent2]),
-            body,
-            isInternal: note,
-            receivers: channel === "discussion" && !fromCustomer && !cs ? [{ userType: "Customer" }] : null,
-            createdAt: new Date(at),
-          });
-          if (m === 0 && r.chance(0.12)) {
-            await createAttachments(tx, options.store, {
-              threadId: thread.id,
-              messageId: message.id,
-              files: [r.chance(0.5) ? pngFile! : pdfFile!],
-            });
-          }
+      // The rest of the history: the customer and us, taking turns.
+      const count = channel === "call_request" ? r.int(1, 2) : r.int(2, 6);
+      let at = start.getTime();
+      for (let m = 1; m < count; m++) {
+        const fromCustomer = m % 2 === 0;
+        const note = !fromCustomer && (channel === "call_request" || r.chance(0.15));
+        const cs = channel === "discussion" && !fromCustomer && !note && r.chance(0.3);
+        at += r.int(3, 600) * 60_000;
+        if (at > now) at = now - r.int(1, 30) * 1000;
+        const when = new Date(at);
+        if (fromCustomer) {
+          await postInbound(db, { threadId, body: fill(r.pick(CUSTOMER_LINES.filter((_, k) => (tr ? k % 2 === 1 : k % 2 === 0)))), at: when }, asCustomer);
+        } else if (cs) {
+          await postInbound(
+            db,
+            { threadId, body: r.pick(CS_LINES), role: "customer_service", authorName: "Marketplace customer service", at: when },
+            seedActor,
+          );
+        } else {
+          const agent = r.pick([staffActors.agent, staffActors.agent2]);
+          await postReply(
+            db,
+            {
+              threadId,
+              kind: note ? "note" : "reply",
+              body: note ? r.pick(NOTES) : r.pick(lines(AGENT_LINES)),
+              receivers: channel === "discussion" && !note ? ["customer"] : [],
+              at: when,
+              store: options.store,
+            },
+            agent,
+          );
         }
-        // Older threads have been read; the newest customer messages are still unread.
-        if (ageMinutes > 60 * 24 * 2 || closed) await setMessagesRead(tx, noEmit, thread.id, true, { label: "seed" });
-        if (channel === "conversation") {
-          await tx.execute(sql`update threads set channel_state = case when waiting_since is null then 'answered' else 'not_answered' end where id = ${thread.id}`);
-          await tx.execute(sql`update conversation_details set is_answered = (select waiting_since is null from threads where id = ${thread.id}) where thread_id = ${thread.id}`);
-        }
-      });
+      }
+
+      // Who has it, whether it is done, and what has been read.
+      if (assignee && channel !== "call_request") await changeAssignee(db, { threadId, assigneeId: assignee.userId }, staffActors.admin);
+      if (chatClosed) await closeChatRoom(db, { threadId }, staffActors.admin);
+      else if (closed && channel !== "call_request") await changeThreadStatus(db, { threadId, status: "closed" }, assignee ?? staffActors.admin);
+      // Older threads have been read; the newest customer messages are still unread.
+      if (ageMinutes > 60 * 24 * 2 || closed || chatClosed) await changeReadState(db, { threadId, read: true }, seedActor);
       made++;
     }
   }
+  // The demo customer accounts' own conversations, of every type (the portal's demo).
+  made += await seedDemoConversations(db, {
+    accounts: [
+      {
+        userId: staff.customer!,
+        email: DEMO.customer.email,
+        name: DEMO.customer.name,
+        firstName: "Deniz",
+        lastName: "Kaya",
+        nick: DEMO.soap.customerNick,
+        saleCode: DEMO.soap.saleCode,
+      },
+      {
+        userId: staff.customer2!,
+        email: DEMO.customer2.email,
+        name: DEMO.customer2.name,
+        firstName: "Mert",
+        lastName: "Öztürk",
+        nick: "mertozturk",
+        saleCode: "SC107037300",
+      },
+    ],
+    sellers: sellerRows,
+    catalog,
+    agents: [staffActors.agent, staffActors.agent2],
+    store: options.store,
+    now,
+  });
+  // The timeline of the demo history happened when its last message did, not at seeding time.
+  await db.execute(sql`update thread_events e set created_at = t.last_message_at from threads t where t.id = e.thread_id and e.created_at > t.last_message_at`);
   // The demo desk's contact mail is history: count it as sent, so the mail sweep leaves it alone.
   await db.execute(sql`update messages m set email_sent_at = m.created_at from threads t
                         where t.id = m.thread_id and t.channel = 'contact' and not m.is_internal`);

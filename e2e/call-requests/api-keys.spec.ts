@@ -110,7 +110,9 @@ test.describe("denials", () => {
   test("the queue's actions refuse a user who is no longer staff", async ({ browser, request }) => {
     const user = await makeStaff("agent", "queue-demoted");
     // Window from midnight: first in the queue.
-    const thread = { id: await createViaApi(request, E2E.baseURL, { phone: "+90 212 555 00 33", name: "Denial target", time_from: "00:00", time_to: "00:05" }) };
+    const thread = {
+      id: await createViaApi(request, E2E.baseURL, { phone: "+90 212 555 00 33", name: "Denial target", time_from: "00:00", time_to: "00:05" }),
+    };
     const context = await browser.newContext();
     const page = await context.newPage();
     await apiSignIn(context.request, user);
@@ -122,7 +124,9 @@ test.describe("denials", () => {
     // Sanity: the take form was the real thing — posted by a staff member it takes the request.
     await sql("update users set role = 'agent' where id = $1", [user.id]);
     await postForm(context.request, "/inbox/calls", takeFields);
-    expect(await sql("select channel_state, assignee_id from threads where id = $1", [thread!.id])).toEqual([{ channel_state: "in_progress", assignee_id: String(user.id) }]);
+    expect(await sql("select channel_state, assignee_id from threads where id = $1", [thread!.id])).toEqual([
+      { channel_state: "in_progress", assignee_id: String(user.id) },
+    ]);
     await context.close();
   });
 });

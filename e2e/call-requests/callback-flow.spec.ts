@@ -58,7 +58,14 @@ test("a visitor requests a call-back; an agent takes it, marks no answer with a 
 
   // What the agent did is what the API returns next.
   let api = await request.get(`/api/call_requests/${reference}`, { headers: { authorization: demoAuth } });
-  expect(await api.json()).toMatchObject({ request_id: reference, status: "no_answer", notes: "Rang 8 times, no voicemail", name, product_id: 42, product: "Espresso Machine" });
+  expect(await api.json()).toMatchObject({
+    request_id: reference,
+    status: "no_answer",
+    notes: "Rang 8 times, no voicemail",
+    name,
+    product_id: 42,
+    product: "Espresso Machine",
+  });
 
   // Later: retry, and complete it.
   await retry.getByRole("button", { name: "Retry call" }).click();
@@ -75,7 +82,10 @@ test("a visitor requests a call-back; an agent takes it, marks no answer with a 
   const done = agent.locator(`[data-testid="call-row"][data-id="${reference}"]`);
   await expect(done).toHaveAttribute("data-status", "completed");
   await done.getByTestId("call-attempts").locator("summary").click();
-  await expect(done.getByTestId("call-attempt")).toHaveText([/#1 No answer by Ayşe Yılmaz — Rang 8 times/, /#2 Completed by Ayşe Yılmaz — Explained the warranty/]);
+  await expect(done.getByTestId("call-attempt")).toHaveText([
+    /#1 No answer by Ayşe Yılmaz — Rang 8 times/,
+    /#2 Completed by Ayşe Yılmaz — Explained the warranty/,
+  ]);
 
   api = await request.get(`/api/2.0/call_requests/${reference}/`, { headers: { authorization: demoAuth } });
   expect(await api.json()).toMatchObject({ status: "completed", notes: "Explained the warranty; all good" });

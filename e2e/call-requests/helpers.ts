@@ -10,15 +10,16 @@ export const DEMO_KEY = "sb_cr_demo0000.demo-call-requests-secret-0001";
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 export const demoAuth = basic("admin@example.com", DEMO_KEY);
 
-
 /** A throw-away staff account for tests that change its role. */
 export async function makeStaff(role: "admin" | "agent", label: string) {
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
   const password = "e2e-password-123";
-  const [row] = await sql<{ id: string }>(
-    "insert into users (email, name, role, password_hash) values ($1, $2, $3, $4) returning id",
-    [email, `E2E ${label}`, role, await hashPassword(password)],
-  );
+  const [row] = await sql<{ id: string }>("insert into users (email, name, role, password_hash) values ($1, $2, $3, $4) returning id", [
+    email,
+    `E2E ${label}`,
+    role,
+    await hashPassword(password),
+  ]);
   return { id: Number(row!.id), email, password };
 }
 

@@ -6,7 +6,11 @@ import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { createViaApi, demoAuth } from "./helpers";
 
-test("a call request POSTed through the API to the second instance appears in the first instance's queue without reload", async ({ page, request, baseURL }) => {
+test("a call request POSTed through the API to the second instance appears in the first instance's queue without reload", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   expect(baseURL).toBe(E2E.baseURL);
   await signIn(page, "agent");
   await page.goto("/inbox/calls?status=all");
@@ -22,7 +26,10 @@ test("a call request POSTed through the API to the second instance appears in th
   await expect(row).toHaveAttribute("data-status", "new");
 
   // A change through the API (again on the second instance) shows up too.
-  const put = await request.put(`${E2E.secondURL}/api/4.0/call_requests/${id}/`, { headers: { authorization: demoAuth }, data: { status: "no_answer", notes: "Line busy (API)" } });
+  const put = await request.put(`${E2E.secondURL}/api/4.0/call_requests/${id}/`, {
+    headers: { authorization: demoAuth },
+    data: { status: "no_answer", notes: "Line busy (API)" },
+  });
   expect(put.status()).toBe(200);
   await expect(row).toHaveAttribute("data-status", "no_answer");
   await expect(row.getByTestId("call-notes")).toHaveText("Line busy (API)");

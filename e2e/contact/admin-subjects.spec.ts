@@ -38,11 +38,13 @@ test("an admin adds a subject in English and Turkish; it appears on the form in 
   // Move it up one place: the form's order follows.
   const before = await visitor.getByLabel("Konu").locator("option").allTextContents();
   await row.getByRole("button", { name: /up$/ }).click();
-  await expect.poll(async () => {
-    await visitor.goto("/contact?lang=tr");
-    const after = await visitor.getByLabel("Konu").locator("option").allTextContents();
-    return after.indexOf(tr);
-  }).toBe(before.indexOf(tr) - 1);
+  await expect
+    .poll(async () => {
+      await visitor.goto("/contact?lang=tr");
+      const after = await visitor.getByLabel("Konu").locator("option").allTextContents();
+      return after.indexOf(tr);
+    })
+    .toBe(before.indexOf(tr) - 1);
 
   // Deactivate: no longer offered.
   await row.getByRole("button", { name: "Deactivate" }).click();

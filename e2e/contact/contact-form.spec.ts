@@ -165,7 +165,14 @@ test.describe("the wire API on the running server", () => {
     const csrf = ((await (await request.get("/csrf_token/")).json()) as { csrf_token: string }).csrf_token;
     const subjects = (await (await request.get("/users/contact-us-subjects/")).json()) as { id: number; is_order_needed: boolean }[];
     const technical = subjects.find((s) => !s.is_order_needed)!;
-    const body = { message: `Proxy message ${stamp}`, email: `proxy-${stamp}@mail.example`, full_name: "Proxy Client", subject: String(technical.id), order_needed: false, country_code: "TR" };
+    const body = {
+      message: `Proxy message ${stamp}`,
+      email: `proxy-${stamp}@mail.example`,
+      full_name: "Proxy Client",
+      subject: String(technical.id),
+      order_needed: false,
+      country_code: "TR",
+    };
     for (const path of ["/users/contact-us/", "/users/contact-us/", "/users/contact-us", "/users/contact-us/"]) {
       const response = await request.post(path, {
         headers: { ...proxy, "x-csrftoken": csrf, cookie: `csrftoken=${csrf}` },
@@ -178,7 +185,11 @@ test.describe("the wire API on the running server", () => {
     const [row] = await sql<{ n: number }>("select count(*)::int as n from contact_details where email = $1", [`proxy-${stamp}@mail.example`]);
     expect(row!.n).toBe(1);
 
-    const invalid = await request.post("/users/contact-us/", { headers: { ...proxy, "accept-language": "tr" }, data: Buffer.from(JSON.stringify({ subject: technical.id })) });
+    // The context keeps the csrftoken cookie /csrf_token/ set: its header goes with it, as the storefront sends it.
+    const invalid = await request.post("/users/contact-us/", {
+      headers: { ...proxy, "accept-language": "tr", "x-csrftoken": csrf },
+      data: Buffer.from(JSON.stringify({ subject: technical.id })),
+    });
     expect(invalid.status()).toBe(400);
     expect(await invalid.json()).toEqual({ full_name: ["Bu alan zorunludur."], email: ["Bu alan zorunludur."], message: ["Bu alan zorunludur."] });
   });

@@ -13,7 +13,10 @@ test("an agent sends a failed reply again from the contact panel; the warning go
   );
   const threadId = Number(thread!.id);
   await sql(`insert into contact_details (thread_id, full_name, email) values ($1, 'Resend Customer', $2)`, [threadId, email]);
-  await sql(`insert into messages (thread_id, author_role, author_name, body, email_sent_at) values ($1, 'customer', 'Resend Customer', 'Where is it?', now())`, [threadId]);
+  await sql(
+    `insert into messages (thread_id, author_role, author_name, body, email_sent_at) values ($1, 'customer', 'Resend Customer', 'Where is it?', now())`,
+    [threadId],
+  );
   const [reply] = await sql<{ id: string }>(
     `insert into messages (thread_id, author_role, author_name, body) values ($1, 'agent', 'Ayşe Yılmaz', $2) returning id`,
     [threadId, `Checking now ${stamp}.`],

@@ -2,7 +2,7 @@
 // SellerId, both path spellings and trailing slashes (never a redirect to /login), a reply to
 // customer service with an attachment, then closing it with the `opt` patch clients send.
 import { expect, test } from "@playwright/test";
-import { createDiscussion, expectAnsweredToCustomerServiceAndClosed, getDiscussion, PNG_1X1, sellerHeaders, sellerToken } from "./helpers";
+import { createDiscussion, expectAnsweredToCustomerServiceAndClosed, findDiscussion, PNG_1X1, sellerHeaders, sellerToken } from "./helpers";
 
 test("a seller client answers a discussion to customer service with an attachment and closes it", async ({ request }) => {
   const token = await sellerToken(request);
@@ -35,7 +35,13 @@ test("a seller client answers a discussion to customer service with an attachmen
 
 test("paths answer with and without a trailing slash, errors are problem+json, nothing redirects", async ({ request }) => {
   const token = await sellerToken(request);
-  for (const path of ["/seller/v2/discussions", "/seller/v2/discussions/", "/seller/v2/typologies/", "/seller/v2/discussions/typologies", "/seller/v2/discussions/count/"]) {
+  for (const path of [
+    "/seller/v2/discussions",
+    "/seller/v2/discussions/",
+    "/seller/v2/typologies/",
+    "/seller/v2/discussions/typologies",
+    "/seller/v2/discussions/count/",
+  ]) {
     const response = await request.get(path, { headers: sellerHeaders(token), maxRedirects: 0 });
     expect(response.status(), path).toBe(200);
   }
@@ -65,5 +71,5 @@ test("the seeded desk pages with a Link header", async ({ request }) => {
   const page2 = (await second.json()) as { items: { discussionId: string }[] };
   expect(page2.items.map((i) => i.discussionId)).not.toContain(page.items[0]!.discussionId);
   // A discussion from the list reads back.
-  await getDiscussion(request, token, page.items[0]!.discussionId);
+  await findDiscussion(request, token, page.items[0]!.discussionId);
 });

@@ -30,16 +30,28 @@ test("the seller API's close, hasRead and reply reach an agent on the second ins
   );
   const seen = () =>
     page.evaluate(
-      (id) => (window as unknown as { __events: { name: string; data: { threadId: number } }[] }).__events.filter((e) => String(e.data.threadId) === id).map((e) => e.name),
+      (id) =>
+        (window as unknown as { __events: { name: string; data: { threadId: number } }[] }).__events
+          .filter((e) => String(e.data.threadId) === id)
+          .map((e) => e.name),
       d.discussionId,
     );
 
   const headers = sellerHeaders(token);
-  expect((await request.patch(`/seller/v2/messages/${d.messages[0]!.messageId}`, { headers, data: [{ opt: "replace", path: "/hasRead", value: "true" }] })).status()).toBe(200);
   expect(
-    (await request.post("/seller/v2/messages", { headers, data: { body: "We are on it.", discussionId: d.discussionId, receivers: [{ userType: "Customer" }] } })).status(),
+    (await request.patch(`/seller/v2/messages/${d.messages[0]!.messageId}`, { headers, data: [{ opt: "replace", path: "/hasRead", value: "true" }] })).status(),
+  ).toBe(200);
+  expect(
+    (
+      await request.post("/seller/v2/messages", {
+        headers,
+        data: { body: "We are on it.", discussionId: d.discussionId, receivers: [{ userType: "Customer" }] },
+      })
+    ).status(),
   ).toBe(201);
-  expect((await request.patch(`/seller/v2/discussions/${d.discussionId}`, { headers, data: [{ op: "replace", path: "/isOpen", value: false }] })).status()).toBe(200);
+  expect(
+    (await request.patch(`/seller/v2/discussions/${d.discussionId}`, { headers, data: [{ op: "replace", path: "/isOpen", value: false }] })).status(),
+  ).toBe(200);
 
   await expect.poll(seen).toEqual(expect.arrayContaining(["thread.read", "message.created", "thread.closed"]));
 });

@@ -25,10 +25,12 @@ test("an admin adds a sub-typology, sellers get it by order status, and deactiva
 
   const token = await sellerToken(request);
   const list = async (q: string, lang = "en") =>
-    ((await (await request.get(`/seller/v2/typologies?${q}`, { headers: { ...sellerHeaders(token), "accept-language": lang } })).json()) as {
-      subTypologyCode: string;
-      typologyDescription: string;
-    }[]).filter((t) => t.subTypologyCode === code);
+    (
+      (await (await request.get(`/seller/v2/typologies?${q}`, { headers: { ...sellerHeaders(token), "accept-language": lang } })).json()) as {
+        subTypologyCode: string;
+        typologyDescription: string;
+      }[]
+    ).filter((t) => t.subTypologyCode === code);
   expect(await list("orderStatus=Shipped")).toEqual([expect.objectContaining({ typologyDescription: "Parcel lost by the carrier" })]);
   expect(await list("orderStatus=Shipped", "tr")).toEqual([expect.objectContaining({ typologyDescription: "Kargo kayboldu" })]);
   expect(await list("orderStatus=Delivered")).toEqual([]);

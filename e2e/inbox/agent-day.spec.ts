@@ -11,7 +11,12 @@ test.afterAll(async () => {
 
 test("filter, search by a body word, open the hit, reply; the row shows the reply and the filters stay", async ({ page }) => {
   const word = `kettle${Date.now().toString(36)}`;
-  const t = await makeCustomerThread({ subject: "Lid does not close", body: `The ${word} lid will not close properly.`, customerName: "Deniz Kaya", channel: "contact" });
+  const t = await makeCustomerThread({
+    subject: "Lid does not close",
+    body: `The ${word} lid will not close properly.`,
+    customerName: "Deniz Kaya",
+    channel: "contact",
+  });
 
   await signIn(page, "agent");
   await page.goto("/inbox");

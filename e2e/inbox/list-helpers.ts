@@ -1,10 +1,12 @@
-// Set-up for the inbox list's browser tests: threads and messages written through the same service
-// the channels use, on the e2e database, so their events reach both app instances by NOTIFY.
+// Set-up for the inbox list's browser tests: threads and messages written through the same
+// services the channels use (the shared factories), on the e2e database, so their events reach
+// both app instances by NOTIFY.
 import { expect, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../../db/client";
-import { inTransaction } from "../../lib/events";
-import { addMessage, assignThread, createThread, setThreadStatus } from "../../lib/threads/service";
+import { postInbound } from "../../lib/channels/reply";
+import { changeAssignee, changeThreadStatus } from "../../lib/inbox/service";
+import { makeThread, TEST_ACTOR } from "../support/factories";
 import { E2E } from "../support/env";
 
 let database: Promise<Database> | undefined;
@@ -16,25 +18,28 @@ export async function closeHelpersDb() {
 }
 
 export async function makeCustomerThread(input: { subject: string; body: string; customerName: string; channel?: "contact" | "chat" | "discussion" }) {
-  return inTransaction(await db(), async (tx, emit) => {
-    const thread = await createThread(tx, emit, { channel: input.channel ?? "contact", subject: input.subject, customerName: input.customerName, customerEmail: `${input.customerName.toLowerCase().replace(/\W+/g, ".")}@e2e.example` });
-    await addMessage(tx, emit, thread.id, { authorRole: "customer", authorName: input.customerName, body: input.body });
-    return thread;
+  const { thread } = await makeThread(await db(), {
+    channel: input.channel ?? "contact",
+    subject: input.subject,
+    messages: [input.body],
+    customerName: input.customerName,
+    customerEmail: `${input.customerName.toLowerCase().replace(/\W+/g, ".")}@e2e.example`,
   });
+  return thread;
 }
 
 export async function addCustomerMessage(threadId: number, body: string) {
-  return inTransaction(await db(), (tx, emit) => addMessage(tx, emit, threadId, { authorRole: "customer", body }));
+  return postInbound(await db(), { threadId, body }, TEST_ACTOR);
 }
 
 export async function assignTo(threadId: number, email: string) {
   const database = await db();
   const { rows } = (await database.execute(sql`select id from users where email = ${email}`)) as unknown as { rows: { id: string }[] };
-  return inTransaction(database, (tx, emit) => assignThread(tx, emit, threadId, Number(rows[0]!.id), { label: "e2e" }));
+  return changeAssignee(database, { threadId, assigneeId: Number(rows[0]!.id) }, TEST_ACTOR);
 }
 
 export async function closeThread(threadId: number) {
-  return inTransaction(await db(), (tx, emit) => setThreadStatus(tx, emit, threadId, "closed", { label: "e2e" }));
+  return changeThreadStatus(await db(), { threadId, status: "closed" }, TEST_ACTOR);
 }
 
 /** The list paints from the server; keys and the search box work once it has hydrated. */

@@ -54,7 +54,11 @@ test("a new thread and a new message appear live in two agents' lists, on both i
 
 test("search finds a message by a word in its body, highlighted; hostile input gives results or a clear message", async ({ page }) => {
   const word = `kumquat${Date.now().toString(36)}`;
-  const thread = await makeCustomerThread({ subject: "Kargo sorunu", body: `Siparişim gelmedi, ${word} kutusu hasarlı. Please help.`, customerName: "Ayşe Yılmaz" });
+  const thread = await makeCustomerThread({
+    subject: "Kargo sorunu",
+    body: `Siparişim gelmedi, ${word} kutusu hasarlı. Please help.`,
+    customerName: "Ayşe Yılmaz",
+  });
   await signIn(page, "agent");
   await page.goto("/inbox");
   await listReady(page); // shortcuts are registered

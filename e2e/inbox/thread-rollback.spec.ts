@@ -34,7 +34,7 @@ test("a customer asking for a thread page is refused, and sees nothing of the th
   await signIn(page, "customer");
   const response = await page.goto(`/inbox/${t.id}`);
   expect(response?.status()).toBe(403);
-  await expect(page.getByText("Forbidden")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This page is not for your account" })).toBeVisible(); // the 403 is a page (issue 16, defect 10)
   await expect(page.getByTestId("thread")).toHaveCount(0);
   await expect(page.getByText(t.body)).toHaveCount(0);
 });

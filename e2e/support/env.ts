@@ -23,6 +23,8 @@ export const E2E = {
   /** A real SMTP server every app server sends to; its mail list over HTTP (scripts/e2e-smtp-sink.ts). */
   smtpPort: port + 3,
   smtpListURL: `http://127.0.0.1:${port + 4}`,
+  /** A plain shop page on another origin that embeds the chat widget (e2e/chat). */
+  shopPort: port + 6,
   databaseUrl,
   dataDir,
   jsonReport: process.env.E2E_JSON_REPORT ?? path.join(dataDir, "playwright.json"),
@@ -31,6 +33,9 @@ export const E2E = {
     SIGNIN_LIMIT_IP_MAX: "1000",
     CALLBACK_LIMIT_IP_MAX: "1000",
     CONTACT_LIMIT_IP_MAX: "1000",
+    SOAP_BASIC_LIMIT_IP_MAX: "1000",
+    CHAT_ROOM_LIMIT_IP_MAX: "1000",
+    CHAT_MESSAGE_LIMIT_IP_MAX: "5000",
     SMTP_URL: `smtp://127.0.0.1:${port + 3}`,
   } as Record<string, string>,
 };

@@ -1,74 +1,68 @@
 "use server";
 // /admin/api-keys: create (the secret is returned once, never stored in clear) and revoke. Admins
 // only, checked here through the permission map, not by the page.
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/auth/session";
-import { fieldErrors, toActionError, type ActionResult } from "@/lib/errors";
-import { inTransaction } from "@/lib/events";
+import { actorOf } from "@/lib/auth/session";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { formObject, formOf, runAction } from "@/lib/http/action";
 import { createApiKeySchema, revokeApiKeySchema } from "./schemas";
-import { createManagedApiKey, revokeApiCredential } from "./service";
+import { createManagedApiKey, createManagedSoapCredential, revokeApiCredential } from "./service";
 
 export interface CreatedKey {
-  kind: "call_requests" | "seller";
+  kind: "call_requests" | "seller" | "chat" | "soap";
   name: string;
   keyPrefix: string;
   secret: string;
   apiKey: string;
   /** The staff e-mail (Basic auth user) or the seller's id (SellerId header). */
   owner: string;
+  /** SOAP: HTTP Basic's role name and password, and the seller's nick. */
+  roleName?: string;
+  rolePassword?: string;
+  sellerNick?: string;
 }
 
 export async function createApiKeyAction(_state: ActionResult<CreatedKey> | null, formData: FormData): Promise<ActionResult<CreatedKey>> {
-  try {
-    const admin = await requirePermission("apiKeys.manage");
-    const parsed = createApiKeySchema.safeParse({
-      kind: formData.get("kind"),
-      name: formData.get("name") ?? "",
-      scopes: formData.getAll("scopes"),
-      userId: formData.get("userId") ?? undefined,
-      sellerId: formData.get("sellerId") ?? undefined,
-    });
-    if (!parsed.success) {
-      return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form.", fields: fieldErrors(parsed.error.issues) };
+  formData = formOf(formData);
+  const input = formObject(formData, ["scopes"]);
+  return runAction({ permission: "apiKeys.manage", schema: createApiKeySchema, input, revalidate: "/admin/api-keys" }, async (key, { db, user }) => {
+    if (key.kind === "soap") {
+      const soap = await createManagedSoapCredential(db, { name: key.name, scopes: key.scopes, sellerId: key.sellerId }, actorOf(user));
+      return {
+        kind: "soap" as const,
+        name: soap.credential.name,
+        keyPrefix: soap.apiKey,
+        secret: soap.secret,
+        apiKey: soap.apiKey,
+        owner: soap.ownerLabel,
+        roleName: soap.roleName,
+        rolePassword: soap.rolePassword,
+        sellerNick: soap.sellerNick,
+      };
     }
-    const input = parsed.data;
-    const created = await inTransaction(await getDb(), (tx) =>
-      createManagedApiKey(
-        tx,
-        input.kind === "call_requests"
-          ? { kind: "call_requests", name: input.name, scopes: input.scopes, userId: input.userId }
-          : { kind: "seller", name: input.name, scopes: input.scopes, sellerId: input.sellerId },
-        admin.id,
-      ),
+    const created = await createManagedApiKey(
+      db,
+      key.kind === "seller"
+        ? { kind: "seller", name: key.name, scopes: key.scopes, sellerId: key.sellerId }
+        : { kind: key.kind, name: key.name, scopes: key.scopes, userId: key.userId },
+      actorOf(user),
     );
-    revalidatePath("/admin/api-keys");
     return {
-      ok: true,
-      data: {
-        kind: input.kind,
-        name: created.credential.name,
-        keyPrefix: created.credential.keyPrefix,
-        secret: created.secret,
-        apiKey: created.apiKey,
-        owner: created.ownerLabel,
-      },
+      kind: key.kind,
+      name: created.credential.name,
+      keyPrefix: created.credential.keyPrefix,
+      secret: created.secret,
+      apiKey: created.apiKey,
+      owner: created.ownerLabel,
     };
-  } catch (error) {
-    return toActionError(error);
-  }
+  });
 }
 
 export async function revokeApiKeyAction(_state: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  try {
-    await requirePermission("apiKeys.manage");
-    const parsed = revokeApiKeySchema.safeParse({ id: formData.get("id") });
-    if (!parsed.success) return { ok: false, error: "Unknown key." };
-    const revoked = await inTransaction(await getDb(), (tx) => revokeApiCredential(tx, parsed.data.id));
-    if (!revoked) return { ok: false, error: "This key is already revoked or does not exist." };
-    revalidatePath("/admin/api-keys");
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toActionError(error);
-  }
+  formData = formOf(formData);
+  return runAction(
+    { permission: "apiKeys.manage", schema: revokeApiKeySchema, input: formObject(formData), revalidate: "/admin/api-keys" },
+    async ({ id }, { db }) => {
+      if (!(await revokeApiCredential(db, { id }))) throw new AppError("not_found", "This key is already revoked or does not exist.");
+    },
+  );
 }

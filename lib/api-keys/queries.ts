@@ -1,4 +1,5 @@
 // Reads of API credentials for the admin page (never the secrets).
+import "server-only";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiCredentials, sellers, users } from "@/db/schema";
@@ -10,6 +11,7 @@ export async function findApiCredentials(db: Db) {
       kind: apiCredentials.kind,
       name: apiCredentials.name,
       keyPrefix: apiCredentials.keyPrefix,
+      roleName: apiCredentials.roleName,
       scopes: apiCredentials.scopes,
       createdAt: apiCredentials.createdAt,
       lastUsedAt: apiCredentials.lastUsedAt,

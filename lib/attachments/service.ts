@@ -1,4 +1,5 @@
 // Storing attachments: bytes into the file store (by content), rows into the database.
+import "server-only";
 import type { Db } from "@/db/client";
 import { attachments, type Attachment } from "@/db/schema";
 import type { CheckedFile } from "@/lib/storage/file-types";

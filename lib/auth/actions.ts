@@ -1,10 +1,13 @@
 "use server";
 // Sign-in and sign-out as server actions, so the form works without JavaScript too.
+import { formOf } from "@/lib/http/action";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "./index";
 
 export interface SignInState {
   error?: string;
+  /** The e-mail as typed, to fill the field again after a refusal (the password is never sent back). */
+  email?: string;
 }
 
 /** Only paths inside this site, never `//host` or a full URL. */
@@ -14,6 +17,7 @@ function safeNext(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_state: SignInState, formData: FormData): Promise<SignInState> {
+  formData = formOf(formData);
   try {
     await signIn("credentials", {
       email: formData.get("email"),
@@ -24,8 +28,9 @@ export async function signInAction(_state: SignInState, formData: FormData): Pro
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      if (code === "rate_limited") return { error: "Too many failed attempts. Wait a few minutes and try again." };
-      return { error: "Wrong e-mail or password." };
+      const email = String(formData.get("email") ?? "").slice(0, 254);
+      if (code === "rate_limited") return { error: "Too many failed attempts. Wait a few minutes and try again.", email };
+      return { error: "Wrong e-mail or password.", email };
     }
     throw error; // the redirect after a successful sign-in
   }

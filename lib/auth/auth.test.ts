@@ -1,8 +1,8 @@
 // Sign-in checks against a real database: passwords, unknown e-mails, throttles, the permission map.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { createTestDatabase } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/factories";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { makeUser } from "@/e2e/support/factories";
 import { verifyCredentials } from "./index";
 import { hashPassword, verifyPassword } from "./password";
 import { pathAllows as pathAllowsFor } from "./config";
@@ -47,10 +47,28 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(null, "10.0.0.3")).toBeNull();
   });
 
-  it("throttles an e-mail after repeated failures, even with the right password", async () => {
+  it("refuses an address after repeated failures on one account, but never the owner's right password from elsewhere: it is only slowed", async () => {
+    process.env.SIGNIN_SLOW_MS = "150";
     const user = await makeUser(database.db, "agent");
-    for (let i = 0; i < 3; i++) expect(await verifyCredentials({ email: user.email, password: "bad" }, `10.1.0.${i}`)).toBeNull();
-    await expect(verifyCredentials({ email: user.email, password: user.password }, "10.1.0.9")).rejects.toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < 3; i++) expect(await verifyCredentials({ email: user.email, password: "bad" }, "10.1.0.1")).toBeNull();
+    // That address, for that account: refused, even with the right password.
+    await expect(verifyCredentials({ email: user.email, password: user.password }, "10.1.0.1")).rejects.toMatchObject({ code: "rate_limited" });
+    // The owner elsewhere: let in, after a wait that grows with the failures on the account.
+    const started = Date.now();
+    expect(await verifyCredentials({ email: user.email, password: user.password }, "10.1.0.9")).toMatchObject({ id: String(user.id) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    delete process.env.SIGNIN_SLOW_MS;
+  });
+
+  it("counts parallel guesses atomically: 30 at once against a limit of 3 get exactly 3 checks", async () => {
+    process.env.SIGNIN_SLOW_MS = "1";
+    process.env.SIGNIN_LIMIT_IP_MAX = "1000"; // only the address+account limit is in play here
+    const user = await makeUser(database.db, "agent");
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => verifyCredentials({ email: user.email, password: "bad" }, "10.4.0.1")));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    expect(results.filter((r) => r.status === "rejected" && (r.reason as { code?: string }).code === "rate_limited")).toHaveLength(27);
+    delete process.env.SIGNIN_SLOW_MS;
+    process.env.SIGNIN_LIMIT_IP_MAX = "6";
   });
 
   it("throttles an IP that tries many e-mails", async () => {
@@ -76,7 +94,8 @@ describe("permission map", () => {
     expect(can("agent", "subjects.manage")).toBe(false);
     expect(can("customer", "inbox.view")).toBe(false);
     expect(can(undefined, "inbox.view")).toBe(false);
-    for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can("admin", permission) || permission.startsWith("account.")).toBe(true);
+    for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[])
+      expect(can("admin", permission) || permission.startsWith("account.")).toBe(true);
   });
 
   it("guards the areas by role", () => {

@@ -2,26 +2,18 @@
 // which needs the database, is added in ./index.ts.
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema";
-import { homeFor, isStaff } from "./permissions";
+import { homeFor, pathAllows, signInPageFor } from "./permissions";
 import { authSecret } from "./secret";
 
 declare module "next-auth" {
   interface User {
     role?: Role;
+    /** The server-side session's token (lib/auth/sessions.ts): the cookie is only as good as the row behind it. */
+    sid?: string;
   }
   interface Session {
-    user: { id: string; role: Role; name: string; email: string };
+    user: { id: string; role: Role; name: string; email: string; sid: string };
   }
-}
-
-/** Which signed-in role may open which path prefix; everything else is public. */
-export function pathAllows(pathname: string, role: Role | undefined): "ok" | "signin" | "forbidden" {
-  const guarded = ["/inbox", "/admin", "/account"].find((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (!guarded) return "ok";
-  if (!role) return "signin";
-  if (guarded === "/admin") return role === "admin" ? "ok" : "forbidden";
-  if (guarded === "/inbox") return isStaff(role) ? "ok" : "forbidden";
-  return role === "customer" ? "ok" : "forbidden";
 }
 
 export const authConfig = {
@@ -35,12 +27,14 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sid = user.sid;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = token.role as Role;
+      session.user.sid = typeof token.sid === "string" ? token.sid : "";
       return session;
     },
     redirect({ url, baseUrl }) {
@@ -52,4 +46,4 @@ export const authConfig = {
   },
 } satisfies NextAuthConfig;
 
-export { homeFor };
+export { homeFor, pathAllows, signInPageFor };

@@ -3,12 +3,11 @@
 // queue (staff with callRequest.work). Thin: check the caller, parse, call one service.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
-import { inTransaction } from "@/lib/events";
-import { isCallbackLocale } from "./messages";
+import { actorOf } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/errors";
+import { formObject, formOf, runAction } from "@/lib/http/action";
+import { isCallbackLocale } from "./texts";
 import { outcomeSchema, takeSchema, type CallbackErrorCode } from "./schemas";
 import { recordCallOutcome, submitCallbackRequest, takeCallRequest } from "./service";
 
@@ -20,9 +19,10 @@ export interface CallbackFormState {
   values?: Record<string, string>;
 }
 
-const FORM_FIELDS = ["name", "phone", "email", "time_from", "time_to", "note", "product_id", "product", "order_id"] as const;
+const FORM_FIELDS = ["name", "phone", "email", "date", "time_zone", "time_from", "time_to", "note", "product_id", "product", "order_id"] as const;
 
 export async function submitCallbackAction(_state: CallbackFormState, formData: FormData): Promise<CallbackFormState> {
+  formData = formOf(formData);
   const values: Record<string, string> = {};
   for (const key of FORM_FIELDS) {
     const v = formData.get(key);
@@ -40,31 +40,21 @@ export async function submitCallbackAction(_state: CallbackFormState, formData: 
 }
 
 export async function takeCallAction(_state: ActionResult<{ id: number }> | null, formData: FormData): Promise<ActionResult<{ id: number }>> {
-  try {
-    const user = await requirePermission("callRequest.work");
-    const parsed = takeSchema.safeParse({ id: formData.get("id") });
-    if (!parsed.success) return { ok: false, error: "Unknown call request." };
-    await inTransaction(await getDb(), (tx, emit) => takeCallRequest(tx, emit, parsed.data.id, user));
-    revalidatePath("/inbox/calls");
-    return { ok: true, data: { id: parsed.data.id } };
-  } catch (error) {
-    return toActionError(error);
-  }
+  formData = formOf(formData);
+  return runAction(
+    { permission: "callRequest.work", schema: takeSchema, input: formObject(formData), revalidate: "/inbox/calls" },
+    async ({ id }, { db, user }) => {
+      await takeCallRequest(db, { id }, actorOf(user));
+      return { id };
+    },
+  );
 }
 
-export async function recordOutcomeAction(
-  _state: ActionResult<{ id: number }> | null,
-  formData: FormData,
-): Promise<ActionResult<{ id: number }>> {
-  try {
-    const user = await requirePermission("callRequest.work");
-    const parsed = outcomeSchema.safeParse({ id: formData.get("id"), outcome: formData.get("outcome"), note: formData.get("note") ?? "" });
-    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the form." };
-    const { id, outcome, note } = parsed.data;
-    await inTransaction(await getDb(), (tx, emit) => recordCallOutcome(tx, emit, id, user, outcome, note));
-    revalidatePath("/inbox/calls");
-    return { ok: true, data: { id } };
-  } catch (error) {
-    return toActionError(error);
-  }
+export async function recordOutcomeAction(_state: ActionResult<{ id: number }> | null, formData: FormData): Promise<ActionResult<{ id: number }>> {
+  formData = formOf(formData);
+  const input = { note: "", ...formObject(formData) };
+  return runAction({ permission: "callRequest.work", schema: outcomeSchema, input, revalidate: "/inbox/calls" }, async (v, { db, user }) => {
+    await recordCallOutcome(db, v, actorOf(user));
+    return { id: v.id };
+  });
 }

@@ -8,9 +8,9 @@ import type { Database } from "@/db/client";
 import { apiCredentials, realtimeEvents, threadEvents, threads } from "@/db/schema";
 import { createApiCredential, revokeApiCredential } from "@/lib/api-keys/service";
 import { inTransaction } from "@/lib/events";
-import { createTestDatabase } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/factories";
-import { api, basic, jsonOf } from "./api-test-client";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { makeUser, TEST_ACTOR } from "@/e2e/support/factories";
+import { basic, callRequestsApi as api, jsonOf } from "@/e2e/support/api-clients";
 import { createCallRequest, recordCallOutcome, takeCallRequest, type NewCallRequest } from "./service";
 
 type Item = Record<string, unknown> & { request_id: number };
@@ -45,9 +45,7 @@ afterAll(async () => {
 const nextCompany = () => ++company;
 
 async function make(companyId: number, input: Partial<NewCallRequest> = {}) {
-  return inTransaction(database.db, (tx, emit) =>
-    createCallRequest(tx, emit, { name: "Someone", phone: "+90 555 111 22 33", companyId, ...input }, {}),
-  );
+  return createCallRequest(database.db, { name: "Someone", phone: "+90 555 111 22 33", companyId, ...input }, TEST_ACTOR);
 }
 
 async function list(query: string, auth = manage): Promise<List> {
@@ -94,19 +92,26 @@ describe("auth", () => {
 
   it("refuses a revoked key with 401", async () => {
     const user = await makeUser(database.db, "agent");
-    const { credential, apiKey } = await createApiCredential(database.db, { kind: "call_requests", name: "soon revoked", scopes: ["call_requests.view"], userId: user.id });
+    const { credential, apiKey } = await createApiCredential(database.db, {
+      kind: "call_requests",
+      name: "soon revoked",
+      scopes: ["call_requests.view"],
+      userId: user.id,
+    });
     const auth = basic(user.email, apiKey);
     expect((await api("GET", "/api/call_requests", { auth })).status).toBe(200);
-    await revokeApiCredential(database.db, credential.id);
+    await revokeApiCredential(database.db, { id: credential.id });
     await expectEnvelope(await api("GET", "/api/call_requests", { auth }), 401);
   });
 
   it("refuses a key of another kind (a seller credential) with 401", async () => {
     const user = await makeUser(database.db, "admin");
-    const [seller] = await database.db.execute<{ id: number }>(
-      // a seller for the credential to be bound to
-      (await import("drizzle-orm")).sql`insert into sellers (slug, title) values ('auth-test', 'Auth test') returning id`,
-    ).then((r) => (r as unknown as { rows: { id: number }[] }).rows);
+    const [seller] = await database.db
+      .execute<{ id: number }>(
+        // a seller for the credential to be bound to
+        (await import("drizzle-orm")).sql`insert into sellers (slug, title) values ('auth-test', 'Auth test') returning id`,
+      )
+      .then((r) => (r as unknown as { rows: { id: number }[] }).rows);
     const { apiKey } = await createApiCredential(database.db, { kind: "seller", name: "seller", scopes: ["discussions.view"], sellerId: seller!.id });
     await expectEnvelope(await api("GET", "/api/call_requests", { auth: basic(user.email, apiKey) }), 401);
   });
@@ -209,6 +214,8 @@ describe("POST", () => {
       { phone: "1", user_id: 987654 }, // no such staff user
       { phone: "1", user_id: (await makeUser(database.db, "customer")).id }, // not staff
       { phone: "1", timestamp: "yesterday" },
+      { phone: "1", timestamp: "0x10" }, // what Number() reads, not seconds
+      { phone: "1", timestamp: "1e9" },
       { email: "not-an-address" },
       "this is not json",
       "[1,2]",
@@ -226,14 +233,24 @@ describe("POST", () => {
     });
     expect(form.status).toBe(201);
     const { request_id } = await jsonOf<{ request_id: number }>(form);
-    expect(await jsonOf(await api("GET", `/api/call_requests/${request_id}`, { auth: manage }))).toMatchObject({ name: "Form Person", phone: "+90 555 000 11 22", time_from: "9:00" });
-    const curl = await api("POST", "/api/call_requests", { auth: manage, body: '{"phone":"123456"}', headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(await jsonOf(await api("GET", `/api/call_requests/${request_id}`, { auth: manage }))).toMatchObject({
+      name: "Form Person",
+      phone: "+90 555 000 11 22",
+      time_from: "9:00",
+    });
+    const curl = await api("POST", "/api/call_requests", {
+      auth: manage,
+      body: '{"phone":"123456"}',
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(curl.status).toBe(201);
   });
 
   it("creates a call_request thread, its first message and the live event in one go", async () => {
     const before = (await database.db.select({ id: realtimeEvents.id }).from(realtimeEvents)).at(-1)?.id ?? 0;
-    const { request_id } = await jsonOf<{ request_id: number }>(await api("POST", "/api/call_requests", { auth: manage, body: { phone: "+1 555 0199", name: "Live" } }));
+    const { request_id } = await jsonOf<{ request_id: number }>(
+      await api("POST", "/api/call_requests", { auth: manage, body: { phone: "+1 555 0199", name: "Live" } }),
+    );
     const [thread] = await database.db.select().from(threads).where(eq(threads.id, request_id));
     expect(thread).toMatchObject({ channel: "call_request", channelState: "new", status: "open", messageCount: 1 });
     const events = await database.db.select().from(realtimeEvents).where(gt(realtimeEvents.id, before));
@@ -246,7 +263,7 @@ describe("GET one", () => {
   it("answers 404 for an unknown, deleted, non-numeric or other-channel id", async () => {
     const other = await inTransaction(database.db, async (tx, emit) => {
       const { createThread } = await import("@/lib/threads/service");
-      return createThread(tx, emit, { channel: "contact", subject: "not a call" });
+      return createThread(tx, emit, { channel: "contact", subject: "not a call" }, TEST_ACTOR);
     });
     for (const id of ["987654321", "abc", "0", "-1", String(other.id)]) {
       await expectEnvelope(await api("GET", `/api/call_requests/${id}`, { auth: manage }), 404);
@@ -259,12 +276,33 @@ describe("PUT", () => {
     const thread = await make(nextCompany(), { name: "Before", email: "before@example.com" });
     const response = await api("PUT", `/api/call_requests/${thread.id}/`, {
       auth: manage,
-      body: { user_id: agentZ.id, order_id: 555, product_id: 77, status: "in_progress", notes: "Calling now", name: "After", email: "after@example.com", phone: "0", time_from: "1:00", timestamp: 5 },
+      body: {
+        user_id: agentZ.id,
+        order_id: 555,
+        product_id: 77,
+        status: "in_progress",
+        notes: "Calling now",
+        name: "After",
+        email: "after@example.com",
+        phone: "0",
+        time_from: "1:00",
+        timestamp: 5,
+      },
     });
     expect(response.status).toBe(200);
     expect(await jsonOf(response)).toEqual({ request_id: thread.id });
     const item = await jsonOf<Item>(await api("GET", `/api/call_requests/${thread.id}`, { auth: manage }));
-    expect(item).toMatchObject({ user_id: agentZ.id, order_id: 555, product_id: 77, status: "in_progress", notes: "Calling now", name: "Before", email: "before@example.com", phone: "+90 555 111 22 33", time_from: "" });
+    expect(item).toMatchObject({
+      user_id: agentZ.id,
+      order_id: 555,
+      product_id: 77,
+      status: "in_progress",
+      notes: "Calling now",
+      name: "Before",
+      email: "before@example.com",
+      phone: "+90 555 111 22 33",
+      time_from: "",
+    });
     expect(item.timestamp).toBe(Math.floor(thread.createdAt.getTime() / 1000));
   });
 
@@ -282,7 +320,10 @@ describe("PUT", () => {
   it("keeps an outcome set through the API in the timeline as a call attempt", async () => {
     const thread = await make(nextCompany());
     await api("PUT", `/api/call_requests/${thread.id}`, { auth: manage, body: { status: "no_answer", notes: "Voicemail" } });
-    const events = await database.db.select().from(threadEvents).where(and(eq(threadEvents.threadId, thread.id), eq(threadEvents.type, "state")));
+    const events = await database.db
+      .select()
+      .from(threadEvents)
+      .where(and(eq(threadEvents.threadId, thread.id), eq(threadEvents.type, "state")));
     expect(events.map((e) => e.data)).toEqual([{ state: "no_answer", attempt: 1, note: "Voicemail", source: "api" }]);
   });
 
@@ -297,10 +338,14 @@ describe("PUT", () => {
 
   it("shows what an agent did in the queue: the API returns it next", async () => {
     const thread = await make(nextCompany());
-    await inTransaction(database.db, (tx, emit) => takeCallRequest(tx, emit, thread.id, agentA));
+    await takeCallRequest(database.db, { id: thread.id }, agentA.actor);
     expect(await jsonOf(await api("GET", `/api/call_requests/${thread.id}`, { auth: manage }))).toMatchObject({ status: "in_progress", user_id: agentA.id });
-    await inTransaction(database.db, (tx, emit) => recordCallOutcome(tx, emit, thread.id, agentA, "no_answer", "Rang out twice"));
-    expect(await jsonOf(await api("GET", `/api/call_requests/${thread.id}`, { auth: manage }))).toMatchObject({ status: "no_answer", user_id: agentA.id, notes: "Rang out twice" });
+    await recordCallOutcome(database.db, { id: thread.id, outcome: "no_answer", note: "Rang out twice" }, agentA.actor);
+    expect(await jsonOf(await api("GET", `/api/call_requests/${thread.id}`, { auth: manage }))).toMatchObject({
+      status: "no_answer",
+      user_id: agentA.id,
+      notes: "Rang out twice",
+    });
   });
 });
 
@@ -337,7 +382,10 @@ describe("paths", () => {
     for (const base of ["/api/call_requests", "/api/2.0/call_requests", "/api/4.0/call_requests"]) {
       for (const slash of ["", "/"]) {
         const listed = await jsonOf<List>(await api("GET", `${base}${slash}?company_id=${c}`, { auth: manage }));
-        expect(listed.call_requests.map((r) => r.request_id), `${base}${slash}`).toEqual([thread.id]);
+        expect(
+          listed.call_requests.map((r) => r.request_id),
+          `${base}${slash}`,
+        ).toEqual([thread.id]);
         const one = await api("GET", `${base}/${thread.id}${slash}`, { auth: manage });
         expect((await jsonOf<Item>(one)).name, `${base}/${thread.id}${slash}`).toBe("Pathfinder");
         const created = await api("POST", `${base}${slash}`, { auth: manage, body: { phone: "+1 555 0111" } });
@@ -394,7 +442,10 @@ describe("list", () => {
       name: (r) => r.name,
       phone: (r) => r.phone,
       user_id: (r) => (r.user_id === 0 ? null : r.user_id),
-      user: (r) => (r.user_id === 0 ? null : ({ [agentA.id]: "Amy Agent", [agentZ.id]: "Zed Agent", [admin.id]: "Ada Admin" } as Record<number, string>)[r.user_id as number]),
+      user: (r) =>
+        r.user_id === 0
+          ? null
+          : ({ [agentA.id]: "Amy Agent", [agentZ.id]: "Zed Agent", [admin.id]: "Ada Admin" } as Record<number, string>)[r.user_id as number],
       order: (r) => (r.order_id === 0 ? null : r.order_id),
       order_status: (r) => (r.order_status === "" ? null : r.order_status),
     };

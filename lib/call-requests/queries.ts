@@ -1,5 +1,6 @@
 // Reads of call requests: the API's pages, one request, and the agents' queue. Each list is one
 // query over threads joined to its detail row (by primary key) and the assignee; never N+1.
+import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { callRequestDetails as d, threadEvents, threads as t, users as u } from "@/db/schema";
@@ -11,6 +12,7 @@ const columns = {
   threadStatus: t.status,
   assigneeId: t.assigneeId,
   assigneeName: u.name,
+  customerId: t.customerId,
   createdAt: d.createdAt,
   updatedAt: t.updatedAt,
   name: d.name,
@@ -20,6 +22,9 @@ const columns = {
   timeTo: d.timeTo,
   windowStartMinutes: d.windowStartMinutes,
   windowEndMinutes: d.windowEndMinutes,
+  windowZone: d.windowZone,
+  windowStartsAt: d.windowStartsAt,
+  windowEndsAt: d.windowEndsAt,
   orderId: d.orderId,
   orderStatus: d.orderStatus,
   productId: d.productId,
@@ -35,6 +40,8 @@ export type CallRequestRow = {
   threadStatus: "open" | "closed";
   assigneeId: number | null;
   assigneeName: string | null;
+  /** The customer (their profile: every thread in every channel). */
+  customerId: number | null;
   createdAt: Date;
   updatedAt: Date;
   name: string;
@@ -44,6 +51,10 @@ export type CallRequestRow = {
   timeTo: string | null;
   windowStartMinutes: number | null;
   windowEndMinutes: number | null;
+  /** The window on the calendar, in the customer's zone (null: "any time", or a request older than that). */
+  windowZone: string | null;
+  windowStartsAt: Date | null;
+  windowEndsAt: Date | null;
   orderId: number | null;
   orderStatus: string | null;
   productId: number | null;
@@ -102,18 +113,13 @@ export async function findCallRequestsPage(db: Db, params: WireListParams): Prom
       .orderBy(direction(SORT_COLUMNS[params.sort_by]), direction(d.threadId))
       .limit(params.items_per_page)
       .offset((params.page - 1) * params.items_per_page),
-    db
-      .select({ n: count() })
-      .from(t)
-      .innerJoin(d, eq(d.threadId, t.id))
-      .leftJoin(u, eq(u.id, t.assigneeId))
-      .where(where),
+    db.select({ n: count() }).from(t).innerJoin(d, eq(d.threadId, t.id)).leftJoin(u, eq(u.id, t.assigneeId)).where(where),
   ]);
   return { rows: rows as CallRequestRow[], total: Number(totals?.n ?? 0) };
 }
 
 /** One live call request, or undefined (deleted ones and other channels look the same: absent). */
-export async function getCallRequest(db: Db, id: number): Promise<CallRequestRow | undefined> {
+export async function findCallRequest(db: Db, id: number): Promise<CallRequestRow | undefined> {
   const [row] = await db
     .select(columns)
     .from(t)
@@ -148,14 +154,9 @@ export function decodeQueueCursor(value: string | null | undefined): QueueCursor
  * The agents' call queue: by the start of the customer's window (earliest first, no window last),
  * then by age (oldest first). Keyset-paged on exactly that order.
  */
-export async function findCallQueue(
-  db: Db,
-  filters: QueueFilters,
-  options: { me: number; limit?: number; cursor?: QueueCursor | null },
-) {
+export async function findCallQueue(db: Db, filters: QueueFilters, options: { me: number; limit?: number; cursor?: QueueCursor | null }) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const statuses: readonly CallStatus[] | null =
-    filters.status === "all" ? null : filters.status === "active" ? ACTIVE_CALL_STATUSES : [filters.status];
+  const statuses: readonly CallStatus[] | null = filters.status === "all" ? null : filters.status === "active" ? ACTIVE_CALL_STATUSES : [filters.status];
   const assignee = filters.assignee;
   const where = and(
     live,
@@ -177,9 +178,7 @@ export async function findCallQueue(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last
-      ? encodeQueueCursor({ window: last.windowStartMinutes ?? NO_WINDOW, at: last.createdAt.toISOString(), id: last.id })
-      : null;
+    rows.length > limit && last ? encodeQueueCursor({ window: last.windowStartMinutes ?? NO_WINDOW, at: last.createdAt.toISOString(), id: last.id }) : null;
   return { rows: page, nextCursor };
 }
 

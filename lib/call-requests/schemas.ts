@@ -1,6 +1,7 @@
 // Call requests: the one vocabulary inside (status values, the time window) and the zod schemas
 // for the three ways in — the public /callback form, the agents' queue and the wire API.
 import { z } from "zod";
+import { count, hasForbiddenCharacters, id as plainId, text } from "@/lib/validation";
 
 export const CALL_STATUSES = ["new", "in_progress", "completed", "no_answer"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -33,8 +34,7 @@ export function parseTimeOfDay(value: string | null | undefined): number | null 
   return hours * 60 + minutes;
 }
 
-export const formatMinutes = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+export const formatMinutes = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 // ---------------------------------------------------------------------------------------------
 // The public form. Messages are codes; the page shows them in the visitor's language.
@@ -42,26 +42,31 @@ export const formatMinutes = (minutes: number) =>
 export type CallbackErrorCode =
   | "name_required"
   | "too_long"
+  | "invalid_characters"
   | "contact_required"
   | "email_invalid"
   | "phone_invalid"
   | "time_invalid"
-  | "window_order";
+  | "window_order"
+  | "date_invalid"
+  | "window_past";
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, multiline = false) =>
   z
     .string()
     .trim()
     .max(max, { message: "too_long" satisfies CallbackErrorCode })
+    .refine((v) => !hasForbiddenCharacters(v, multiline), { message: "invalid_characters" satisfies CallbackErrorCode })
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** An id from the page's URL (?product_id=): plain digits, or nothing (anything else is dropped, as the form has no field for it). */
 const optionalId = z
   .union([z.string(), z.number()])
   .optional()
   .transform((v) => {
-    const n = Number(v);
-    return v !== undefined && v !== "" && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+    const parsed = plainId().safeParse(v);
+    return parsed.success ? parsed.data : undefined;
   });
 
 export const PHONE_PATTERN = /^\+?[0-9()\-.\s/]{5,32}$/;
@@ -73,14 +78,21 @@ export const callbackFormSchema = z
       .string()
       .trim()
       .min(1, { message: "name_required" satisfies CallbackErrorCode })
-      .max(120, { message: "too_long" satisfies CallbackErrorCode }),
+      .max(120, { message: "too_long" satisfies CallbackErrorCode })
+      .refine((v) => !hasForbiddenCharacters(v), { message: "invalid_characters" satisfies CallbackErrorCode }),
     phone: optionalText(32).refine((v) => !v || (PHONE_PATTERN.test(v) && /\d{5}/.test(v.replace(/\D/g, ""))), {
       message: "phone_invalid" satisfies CallbackErrorCode,
     }),
     email: optionalText(254).refine((v) => !v || z.email().safeParse(v).success, { message: "email_invalid" satisfies CallbackErrorCode }),
     time_from: optionalText(5).refine((v) => !v || TIME_PATTERN.test(v), { message: "time_invalid" satisfies CallbackErrorCode }),
     time_to: optionalText(5).refine((v) => !v || TIME_PATTERN.test(v), { message: "time_invalid" satisfies CallbackErrorCode }),
-    note: optionalText(2000),
+    /** The customer's day ("2026-05-14"); none: the next time the window comes. */
+    date: optionalText(10).refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), {
+      message: "date_invalid" satisfies CallbackErrorCode,
+    }),
+    /** The visitor's zone, as their browser says (the page fills it in); unknown zones fall back to the desk's. */
+    time_zone: optionalText(64),
+    note: optionalText(2000, true),
     product_id: optionalId,
     product: optionalText(200),
     order_id: optionalId,
@@ -101,12 +113,12 @@ export type CallbackForm = z.infer<typeof callbackFormSchema>;
 // The agents' queue.
 
 export const outcomeSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: plainId(),
   outcome: z.enum(CALL_OUTCOMES, { message: "Choose completed or no answer." }),
-  note: z.string().trim().max(2000, { message: "The note is too long (2,000 characters at most)." }).default(""),
+  note: text({ max: 2000, multiline: true, message: "The note has characters that are not allowed." }).default(""),
 });
 
-export const takeSchema = z.object({ id: z.coerce.number().int().positive() });
+export const takeSchema = z.object({ id: plainId() });
 
 export const queueFiltersSchema = z.object({
   status: z.enum([...CALL_STATUSES, "active", "all"]).catch("active"),
@@ -132,20 +144,23 @@ const wireId = z
     if (v === undefined) return undefined;
     if (v === null || v === "") return 0;
     const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0) {
+    if (!Number.isSafeInteger(n) || n < 0 || n >= 1e15 || (typeof v === "string" && !/^\s*\d+\s*$/.test(v))) {
       ctx.addIssue({ code: "custom", message: "must be a non-negative integer" });
       return z.NEVER;
     }
     return n;
   });
 
-const wireText = (max: number) =>
+const wireText = (max: number, multiline = false) =>
   z
     .union([z.string(), z.number()])
     .nullable()
     .optional()
     .transform((v) => (v === undefined ? undefined : v === null ? "" : String(v).trim()))
-    .refine((v) => v === undefined || v.length <= max, { message: `must be at most ${max} characters` });
+    .refine((v) => v === undefined || v.length <= max, { message: `must be at most ${max} characters` })
+    .refine((v) => v === undefined || !hasForbiddenCharacters(v, multiline), {
+      message: "contains characters that are not allowed (control or invisible characters)",
+    });
 
 const wireStatus = z
   .string()
@@ -183,7 +198,8 @@ export const wireCreateSchema = z
       .optional()
       .transform((v, ctx) => {
         if (v === undefined || v === "") return undefined;
-        const n = Number(v);
+        // Seconds as a number or plain digits: "0x10", "1e9" or " 12 " are not timestamps.
+        const n = typeof v === "string" ? (/^\d{1,11}(\.\d{1,6})?$/.test(v) ? Number(v) : NaN) : v;
         if (!Number.isFinite(n) || n < 0 || n > 32503680000) {
           ctx.addIssue({ code: "custom", message: "must be a unix timestamp in seconds" });
           return z.NEVER;
@@ -194,7 +210,7 @@ export const wireCreateSchema = z
     name: wireText(255),
     time_from: wireText(32),
     time_to: wireText(32),
-    notes: wireText(5000),
+    notes: wireText(5000, true),
     cart_products: z
       .union([z.array(cartProduct), z.record(z.string(), cartProduct)])
       .optional()
@@ -210,7 +226,7 @@ export const wireUpdateSchema = z.object({
   order_id: wireId,
   product_id: wireId,
   status: wireStatus,
-  notes: wireText(5000),
+  notes: wireText(5000, true),
 });
 export type WireUpdate = z.infer<typeof wireUpdateSchema>;
 
@@ -219,10 +235,10 @@ export type WireSortKey = (typeof WIRE_SORT_KEYS)[number];
 
 /** Paging and sorting fall back to the defaults on nonsense, as the original does; filters do not. */
 export const wireListSchema = z.object({
-  page: z.coerce.number().int().catch(1).transform((n) => Math.max(1, n)),
-  items_per_page: z.coerce
-    .number()
-    .int()
+  page: count({ max: 1_000_000 })
+    .catch(1)
+    .transform((n) => Math.max(1, n)),
+  items_per_page: count({ max: 1_000_000 })
     .catch(10)
     .transform((n) => (n < 1 ? 10 : Math.min(n, 1000))),
   sort_by: z.enum(WIRE_SORT_KEYS).catch("date"),
@@ -232,17 +248,20 @@ export const wireListSchema = z.object({
     .pipe(z.enum(["asc", "desc"]))
     .catch("desc"),
   status: wireStatus,
-  name: z.string().trim().max(255).optional(),
-  phone: z.string().trim().max(64).optional(),
-  company_id: z.coerce.number().int().nonnegative({ message: "must be a store id" }).optional(),
-  order_status: z.string().trim().max(32).optional(),
+  name: text({ max: 255 }).optional(),
+  phone: text({ max: 64 }).optional(),
+  company_id: count({ max: 1e14, message: "must be a store id" }).optional(),
+  order_status: text({ max: 32 }).optional(),
   /** Several administrators: `user_id=1,2` or `user_id[]=1&user_id[]=2`. */
   user_id: z
     .array(z.string())
     .optional()
     .transform((list, ctx) => {
       if (!list) return undefined;
-      const ids = list.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+      const ids = list
+        .flatMap((s) => s.split(","))
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (ids.some((s) => !/^\d{1,15}$/.test(s))) {
         ctx.addIssue({ code: "custom", message: "must be user ids" });
         return z.NEVER;

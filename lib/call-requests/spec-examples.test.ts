@@ -4,10 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createApiCredential } from "@/lib/api-keys/service";
-import { inTransaction } from "@/lib/events";
-import { createTestDatabase } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/factories";
-import { api, basic, jsonOf } from "./api-test-client";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { makeUser, TEST_ACTOR } from "@/e2e/support/factories";
+import { basic, callRequestsApi as api, jsonOf } from "@/e2e/support/api-clients";
 import { createCallRequest } from "./service";
 
 let database: Database;
@@ -26,9 +25,7 @@ beforeAll(async () => {
   auth = basic(admin.email, apiKey);
   // Requests 1–4 exist before the examples run.
   for (let i = 1; i <= 4; i++) {
-    await inTransaction(db, (tx, emit) =>
-      createCallRequest(tx, emit, { name: `Earlier ${i}`, phone: `+90 555 000 00 0${i}`, timeFrom: "10:00", timeTo: "12:00" }, {}),
-    );
+    await createCallRequest(db, { name: `Earlier ${i}`, phone: `+90 555 000 00 0${i}`, timeFrom: "10:00", timeTo: "12:00" }, TEST_ACTOR);
   }
 });
 afterAll(async () => {
@@ -60,8 +57,22 @@ describe("call-requests.rst examples", () => {
     const body = await jsonOf(response);
     expect(Object.keys(body).sort()).toEqual(
       [
-        "request_id", "company_id", "order_id", "user_id", "product_id", "timestamp", "status", "name", "phone", "email",
-        "time_from", "time_to", "notes", "cart_products", "order_status", "product",
+        "request_id",
+        "company_id",
+        "order_id",
+        "user_id",
+        "product_id",
+        "timestamp",
+        "status",
+        "name",
+        "phone",
+        "email",
+        "time_from",
+        "time_to",
+        "notes",
+        "cart_products",
+        "order_status",
+        "product",
       ].sort(),
     );
     expect(body).toMatchObject({ request_id: 1, name: "Earlier 1", status: "new", time_from: "10:00", time_to: "12:00" });
@@ -89,11 +100,13 @@ describe("call-requests.rst examples", () => {
   describe("pagination examples", () => {
     beforeAll(async () => {
       // 100 without an order and 20 with one, on top of requests 1–4.
-      await inTransaction(database.db, async (tx, emit) => {
-        for (let i = 0; i < 120; i++) {
-          await createCallRequest(tx, emit, { name: `Bulk ${i}`, phone: `+90 555 100 ${String(i).padStart(4, "0")}`, orderId: i < 20 ? 9000 + i : null }, {});
-        }
-      });
+      for (let i = 0; i < 120; i++) {
+        await createCallRequest(
+          database.db,
+          { name: `Bulk ${i}`, phone: `+90 555 100 ${String(i).padStart(4, "0")}`, orderId: i < 20 ? 9000 + i : null },
+          TEST_ACTOR,
+        );
+      }
     });
 
     it("GET /api/2.0/call_requests?items_per_page=20 — 20 call requests from the 1st page", async () => {

@@ -9,8 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { attachments, contactDetails, messages, settings, threads } from "@/db/schema";
 import { makePdf, makePng } from "@/db/seed/files";
-import { createTestDatabase } from "@/lib/testing/db";
-import { call, proxyHeaders, seedContactReference } from "./testing";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { contactApi as call, proxyHeaders, seedContactReference } from "@/e2e/support/api-clients";
 
 let database: Database;
 let ids: Awaited<ReturnType<typeof seedContactReference>>;
@@ -115,7 +115,14 @@ describe("POST /users/contact-us/ — success", () => {
       .where(eq(threads.customerEmail, "ayse@mail.example"))
       .orderBy(threads.id);
     expect(row!.thread).toMatchObject({ channel: "contact", status: "open", subject: "Technical support", customerName: "Ayşe Yılmaz", unreadCount: 1 });
-    expect(row!.details).toMatchObject({ subjectId: ids.technical, fullName: "Ayşe Yılmaz", phone: "+90 532 111 22 33", operation: "contact_us", routedTo: "desk@shop.example", locale: "en" });
+    expect(row!.details).toMatchObject({
+      subjectId: ids.technical,
+      fullName: "Ayşe Yılmaz",
+      phone: "+90 532 111 22 33",
+      operation: "contact_us",
+      routedTo: "desk@shop.example",
+      locale: "en",
+    });
     const [message] = await database.db.select().from(messages).where(eq(messages.threadId, row!.thread.id));
     expect(message).toMatchObject({ authorRole: "customer", body: body.message, isInternal: false });
     expect(message!.emailMessageId).toMatch(/^<.+@.+>$/);
@@ -160,11 +167,14 @@ describe("POST /users/contact-us/ — success", () => {
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ fileName: "fatura.pdf", contentType: "application/pdf" });
     expect(files[0]!.messageId).not.toBeNull();
-    const png = await postMultipart({ subject: String(ids.technical), full_name: "Png Sender", email: "png@mail.example", message: "Photo attached" }, {
-      name: "photo.png",
-      bytes: makePng(8, 8),
-      type: "image/png",
-    });
+    const png = await postMultipart(
+      { subject: String(ids.technical), full_name: "Png Sender", email: "png@mail.example", message: "Photo attached" },
+      {
+        name: "photo.png",
+        bytes: makePng(8, 8),
+        type: "image/png",
+      },
+    );
     expect(png.status).toBe(200);
   });
 });
@@ -253,7 +263,14 @@ describe("POST /users/contact-us/ — files are checked by their bytes", () => {
     ["an HTML page renamed .pdf", "invoice.pdf", Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>")],
     ["an SVG renamed .pdf", "invoice.pdf", Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')],
     ["an SVG renamed .png", "photo.png", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
-    ["a GIF (a real image, not on the list)", "anim.jpg", Buffer.from("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x00\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;", "latin1")],
+    [
+      "a GIF (a real image, not on the list)",
+      "anim.jpg",
+      Buffer.from(
+        "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x00\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;",
+        "latin1",
+      ),
+    ],
   ])("refuses %s", async (_label, name, bytes) => {
     const before = await threadCount();
     const errors = await errorsOf(await postMultipart(fields(), { name, bytes: new Uint8Array(bytes) }));
@@ -330,5 +347,31 @@ describe("methods", () => {
     const response = await call("GET", "/users/contact-us/");
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toContain("POST");
+  });
+});
+
+describe("POST /users/contact-us/ — CSRF, as Django checks it", () => {
+  it("refuses a browser's cross-site post by its Origin, and a csrftoken cookie without its header; storefront servers pass", async () => {
+    const before = await threadCount();
+    const refused = async (headers: Record<string, string>, detail: RegExp) => {
+      const response = await postJson(valid(), headers);
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { detail: string }).detail).toMatch(detail);
+    };
+    // A page on another site posting a text/plain form (no preflight): its browser names the origin.
+    await refused({ origin: "https://evil.example", "content-type": "text/plain", cookie: "" }, /Origin checking failed - https:\/\/evil\.example/);
+    await refused({ origin: "null", cookie: "" }, /Origin checking failed/);
+    await refused({ cookie: "csrftoken=abc123", "x-csrftoken": "" }, /CSRF token missing/);
+    await refused({ cookie: "csrftoken=abc123", "x-csrftoken": "other" }, /CSRF token incorrect/);
+    expect(await threadCount()).toBe(before);
+    // The storefront proxy (no Origin, cookie and header alike), a matching token, our own origin, a trusted one.
+    expect((await postJson(valid())).status).toBe(200);
+    expect((await postJson(valid(), { cookie: "csrftoken=abc123", "x-csrftoken": "abc123" })).status).toBe(200);
+    expect((await postJson(valid(), { origin: "http://127.0.0.1:3000", cookie: "" })).status).toBe(200);
+    process.env.CSRF_TRUSTED_ORIGINS = "https://shop.example";
+    expect((await postJson(valid(), { origin: "https://shop.example", cookie: "" })).status).toBe(200);
+    delete process.env.CSRF_TRUSTED_ORIGINS;
+    // Without the x-csrftoken header at all (a client that never fetched /csrf_token/): no cookie, no check.
+    expect((await postJson(valid(), { cookie: "", "x-csrftoken": "" })).status).toBe(200);
   });
 });

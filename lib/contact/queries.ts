@@ -1,5 +1,6 @@
 // Reads for the contact channel: the subjects as a visitor sees them (in one language), as the
 // admin edits them (every language), the routing setting, and a contact thread's details.
+import "server-only";
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { attachments, contactDetails, contactSubjects, contactSubjectTranslations, messages, settings, threadEvents, threads } from "@/db/schema";
@@ -33,7 +34,7 @@ export async function findActiveSubjects(db: Db, locale: string, fallback: strin
 }
 
 /** One subject in `locale` (falling back like findActiveSubjects), active or not. */
-export async function getSubject(db: Db, id: number, locale: string, fallback: string) {
+export async function findSubject(db: Db, id: number, locale: string, fallback: string) {
   const [row] = await queryRows<PublicSubject & { isActive: boolean; code: string }>(
     db,
     sql`select s.id::int as id, s.is_order_needed as "isOrderNeeded", s.is_active as "isActive", s.code,
@@ -89,7 +90,7 @@ export function recipientFor(routing: ContactRouting, operation: string | null |
 }
 
 /** A contact thread's form fields (what the inbox shows beside the messages). */
-export async function getContactDetails(db: Db, threadId: number) {
+export async function findContactDetails(db: Db, threadId: number) {
   const [row] = await db
     .select({ details: contactDetails, thread: threads })
     .from(contactDetails)
@@ -112,11 +113,17 @@ export async function findThreadMessageIds(db: Db, threadId: number, beforeMessa
  * Everything the inbox shows beside a contact thread: the form's fields, the subject as filed
  * (also when it has since been deactivated), the attachments and the last mail failure, if any.
  */
-export async function getContactPanel(db: Db, threadId: number, locale: string) {
-  const found = await getContactDetails(db, threadId);
+export async function findContactPanel(db: Db, threadId: number, locale: string) {
+  const found = await findContactDetails(db, threadId);
   if (!found) return undefined;
-  const subject = found.details.subjectId ? await getSubject(db, found.details.subjectId, locale, locale) : undefined;
-  const files = await db.select().from(attachments).where(eq(attachments.threadId, threadId)).orderBy(asc(attachments.id));
+  const subject = found.details.subjectId ? await findSubject(db, found.details.subjectId, locale, locale) : undefined;
+  // The form's own file: attachments of the customer's messages (never an agent's drafts or replies).
+  const files = await db
+    .select({ id: attachments.id, fileName: attachments.fileName, size: attachments.size })
+    .from(attachments)
+    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(eq(attachments.threadId, threadId), eq(messages.authorRole, "customer")))
+    .orderBy(asc(attachments.id));
   const [failure] = await db
     .select()
     .from(threadEvents)

@@ -1,12 +1,14 @@
 // Contact: the one schema for what a visitor sends, whichever way it comes in (the /contact form,
 // the contact-us API as JSON or multipart), and the schemas of the admin pages. Messages are
-// error codes; lib/contact/messages.ts words them in the caller's language.
+// error codes; lib/contact/texts.ts words them in the caller's language.
 import { z } from "zod";
+import { hasForbiddenCharacters, id as plainId, text } from "@/lib/validation";
 
 export type ContactErrorCode =
   | "required"
   | "blank"
   | "not_a_string"
+  | "invalid_characters"
   | "too_long"
   | "email_invalid"
   | "integer_invalid"
@@ -16,7 +18,9 @@ export type ContactErrorCode =
   | "file_invalid"
   | "file_empty"
   | "file_type"
-  | "file_too_large";
+  | "file_too_large"
+  | "file_too_many"
+  | "sender_blocked";
 
 export const FULL_NAME_MAX = 70;
 export const PHONE_MAX = 70;
@@ -27,8 +31,8 @@ export const OPERATION_MAX = 64;
 
 const absent = (v: unknown) => v === undefined || v === null;
 
-/** A text field: numbers are taken as text (clients send `"phone": 5551234`), null is absent. */
-const textField = (max: number, required: boolean) =>
+/** A text field: numbers are taken as text (clients send `"phone": 5551234`), null is absent; control characters are refused (the shared rule of lib/validation). */
+const textField = (max: number, required: boolean, multiline = false) =>
   z.preprocess(
     (v) => (typeof v === "number" ? String(v) : absent(v) ? undefined : v),
     required
@@ -37,10 +41,12 @@ const textField = (max: number, required: boolean) =>
           .trim()
           .min(1, "blank")
           .max(max, "too_long")
+          .refine((v) => !hasForbiddenCharacters(v, multiline), "invalid_characters")
       : z
           .string({ error: "not_a_string" })
           .trim()
           .max(max, "too_long")
+          .refine((v) => !hasForbiddenCharacters(v, multiline), "invalid_characters")
           .optional()
           .transform((v) => v || undefined),
   );
@@ -62,7 +68,7 @@ export const contactSubmissionSchema = z.object({
       .pipe(z.email("email_invalid")),
   ),
   phone: textField(PHONE_MAX, false),
-  message: textField(MESSAGE_MAX, true),
+  message: textField(MESSAGE_MAX, true, true),
   // An order id or number; leading "#" dropped. Letters allowed: shops number orders their own way.
   order: z.preprocess(
     (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replace(/^#/, "") || undefined : absent(v) ? undefined : v),
@@ -89,13 +95,13 @@ export const FIELD_MAX: Record<string, number> = {
 // ---------------------------------------------------------------------------------------------
 // Admin.
 
-const id = z.coerce.number().int().positive();
+const id = plainId();
 
 /** Translations arrive as `text_<locale>` form fields; at least the default language must be filled. */
 export const subjectFormSchema = z.object({
   id: id.optional(),
   isOrderNeeded: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  translations: z.record(z.string().regex(/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i), z.string().trim().max(200, "At most 200 characters.")),
+  translations: z.record(z.string().regex(/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i), text({ max: 200 })),
 });
 
 export const subjectMoveSchema = z.object({ id, direction: z.enum(["up", "down"]) });

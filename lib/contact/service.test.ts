@@ -4,10 +4,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { contactDetails, languages } from "@/db/schema";
-import { createTestDatabase } from "@/lib/testing/db";
+import { createTestDatabase } from "@/e2e/support/test-db";
 import { findActiveSubjects, findSubjectsForAdmin, getRouting, recipientFor } from "./queries";
 import { moveSubject, saveRouting, saveSubject, setSubjectActive, submitContact } from "./service";
-import { call, seedContactReference } from "./testing";
+import { contactApi as call, seedContactReference } from "@/e2e/support/api-clients";
 
 let database: Database;
 let ids: Awaited<ReturnType<typeof seedContactReference>>;
@@ -51,33 +51,33 @@ describe("subjects", () => {
 
   it("moves subjects up and down", async () => {
     const before = (await findActiveSubjects(database.db, "en", "en")).map((s) => s.id);
-    await moveSubject(database.db, before[1]!, "up");
+    await moveSubject(database.db, { id: before[1]!, direction: "up" });
     const after = (await findActiveSubjects(database.db, "en", "en")).map((s) => s.id);
     expect(after.slice(0, 2)).toEqual([before[1], before[0]]);
-    await moveSubject(database.db, before[1]!, "down");
+    await moveSubject(database.db, { id: before[1]!, direction: "down" });
     expect((await findActiveSubjects(database.db, "en", "en")).map((s) => s.id)).toEqual(before);
-    await moveSubject(database.db, before[0]!, "up"); // already first: nothing happens
+    await moveSubject(database.db, { id: before[0]!, direction: "up" }); // already first: nothing happens
     expect((await findActiveSubjects(database.db, "en", "en")).map((s) => s.id)).toEqual(before);
   });
 
   it("deactivates a subject: no longer offered or accepted, old threads keep it", async () => {
-    const result = await submitContact(
-      database.db,
-      { subject: ids.technical, full_name: "Old Thread", email: "old@mail.example", message: "Before deactivation" },
-      { ip: "10.1.1.1", locale: "en" },
-    );
+    const result = await submitContact(database.db, {
+      form: { subject: ids.technical, full_name: "Old Thread", email: "old@mail.example", message: "Before deactivation" },
+      ip: "10.1.1.1",
+      locale: "en",
+    });
     expect(result.ok).toBe(true);
-    await setSubjectActive(database.db, ids.technical, false);
+    await setSubjectActive(database.db, { id: ids.technical, active: false });
     expect((await findActiveSubjects(database.db, "en", "en")).map((s) => s.id)).not.toContain(ids.technical);
-    const again = await submitContact(
-      database.db,
-      { subject: ids.technical, full_name: "New Thread", email: "new@mail.example", message: "After deactivation" },
-      { ip: "10.1.1.2", locale: "en" },
-    );
+    const again = await submitContact(database.db, {
+      form: { subject: ids.technical, full_name: "New Thread", email: "new@mail.example", message: "After deactivation" },
+      ip: "10.1.1.2",
+      locale: "en",
+    });
     expect(again).toMatchObject({ ok: false, error: "invalid", fields: { subject: [{ code: "subject_invalid" }] } });
     const [old] = await database.db.select().from(contactDetails).where(eq(contactDetails.email, "old@mail.example"));
     expect(old!.subjectId).toBe(ids.technical);
-    await setSubjectActive(database.db, ids.technical, true);
+    await setSubjectActive(database.db, { id: ids.technical, active: true });
     expect((await findActiveSubjects(database.db, "en", "en")).map((s) => s.id)).toContain(ids.technical);
   });
 });
@@ -93,5 +93,38 @@ describe("routing", () => {
     await expect(saveRouting(database.db, { default: "not-an-address", operations: {} })).rejects.toMatchObject({ code: "invalid" });
     await expect(saveRouting(database.db, { default: "a@b.example", operations: { "bad key!": "x@y.example" } })).rejects.toMatchObject({ code: "invalid" });
     expect((await getRouting(database.db)).default).toBe("help@shop.example");
+  });
+});
+
+describe("the form's errors (defect 5)", () => {
+  it("a filled order is not called missing because another field is wrong", async () => {
+    const result = await submitContact(database.db, {
+      form: { subject: String(ids.refund), full_name: "Ada", email: "a@b", order: "12345", message: "Where is my refund?" },
+      ip: "10.5.5.5",
+      locale: "en",
+      file: null,
+    });
+    expect(result.ok).toBe(false);
+    expect(Object.keys((result as { fields: Record<string, unknown> }).fields)).toEqual(["email"]);
+    // And an empty order on that subject is still required, beside the e-mail's error.
+    const missing = await submitContact(database.db, {
+      form: { subject: String(ids.refund), full_name: "Ada", email: "a@b", order: "", message: "Where is my refund?" },
+      ip: "10.5.5.5",
+      locale: "en",
+      file: null,
+    });
+    expect(Object.keys((missing as { fields: Record<string, unknown> }).fields).sort()).toEqual(["email", "order"]);
+  });
+});
+
+describe("duplicate subjects (defect 10)", () => {
+  it("refuses a second subject with the same text in a language, in any case; editing a subject keeps its own text", async () => {
+    const id = await saveSubject(database.db, { translations: { en: "Gift cards", tr: "Hediye kartı" } });
+    await expect(saveSubject(database.db, { translations: { en: "  gift CARDS " } })).rejects.toMatchObject({
+      code: "conflict",
+      fields: { text_en: ["Already used by another subject."] },
+    });
+    await expect(saveSubject(database.db, { translations: { en: "Vouchers", tr: "hediye kartı" } })).rejects.toMatchObject({ code: "conflict" });
+    expect(await saveSubject(database.db, { id, translations: { en: "Gift cards", tr: "Hediye kartları" } })).toBe(id);
   });
 });

@@ -1,25 +1,28 @@
 // Writes for the contact channel. A submission (the /contact form or the contact-us API) is a
 // `contact` thread: the customer's message as its first message, the form's fields in
 // contact_details, the file as the message's attachment, all in one transaction. After commit,
-// `contact.submitted` makes lib/contact/listeners.ts e-mail the routed recipient.
+// `contact.submitted` makes the channel e-mail the routed recipient (lib/contact/channel.ts).
 //
 // A storefront retries failed calls up to three more times with the same body, so the same
 // content from the same address within CONTACT_DEDUPE_SECONDS is one thread, not four.
+import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contactDetails, contactSubjects, contactSubjectTranslations, languages, settings } from "@/db/schema";
 import { createAttachments } from "@/lib/attachments/service";
-import { findOrCreateCustomer } from "@/lib/customers/service";
+import { findOrCreateCustomer, isSenderBlocked } from "@/lib/customers/service";
 import { AppError, isAppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/events";
 import { getLocaleSettings } from "@/lib/i18n";
 import { newMessageId } from "@/lib/mail";
-import { checkUploads, UPLOAD_POLICIES, type CheckedFile, type IncomingFile } from "@/lib/storage/file-types";
+import { checkUploads, type CheckedFile, type IncomingFile } from "@/lib/storage/file-types";
 import { getStore, type FileStore } from "@/lib/storage/store";
 import { envLimit, hit } from "@/lib/throttle";
+import { systemActor } from "@/lib/auth/actor";
+import { CHANNEL_CATALOG } from "@/lib/channels/catalog";
 import { addMessage, createThread } from "@/lib/threads/service";
-import { getRouting, getSubject, recipientFor, ROUTING_KEY } from "./queries";
+import { getRouting, findSubject, recipientFor, ROUTING_KEY } from "./queries";
 import { contactSubmissionSchema, FIELD_MAX, routingSchema, subjectFormSchema, type ContactErrorCode, type ContactRouting } from "./schemas";
 
 /** What a valid submission holds (the schema's output; required fields present). */
@@ -31,6 +34,13 @@ export interface ContactSubmission {
   message: string;
   order?: string;
   operation?: string;
+}
+
+declare module "@/lib/events/types" {
+  interface EventMap {
+    /** A new submission, committed: the channel e-mails it to the recipient it is routed to. */
+    "contact.submitted": { threadId: number; messageId: number; channel: "contact" };
+  }
 }
 
 export const CONTACT_LIMIT_IP = () => envLimit("CONTACT_LIMIT_IP", { max: 10, windowSeconds: 60 * 60 });
@@ -54,21 +64,27 @@ export type ContactResult =
   | { ok: false; error: "invalid"; fields: Record<string, FieldError[]> }
   | { ok: false; error: "rate_limited"; retryAfterSeconds: number };
 
-export interface SubmitContext {
+export interface SubmitContact {
+  /** The form's fields as they came (the form, or the API's JSON or form body). */
+  form: Record<string, unknown>;
   /** The caller's address, for the throttle (and the retry fold). */
   ip: string;
   /** The visitor's language: stored on the thread, used for the reply. */
   locale: string;
   file?: IncomingFile | null;
+  /** When it was sent, for history the seed and imports write; never from a client. */
+  at?: Date;
   /** A `file` that was sent but is not a file (e.g. a string in a multipart form). */
   fileNotAFile?: boolean;
+  /** How many files were sent (the channel takes one). */
+  fileCount?: number;
   store?: FileStore;
 }
 
 const MB = 1024 * 1024;
 
 function fileError(error: AppError): FieldError {
-  const policy = UPLOAD_POLICIES.contact;
+  const policy = CHANNEL_CATALOG.contact.upload;
   const types = policy.kinds.map((k) => k.toUpperCase()).join(", ");
   if (error.code === "too_large") return { code: "file_too_large", mb: Math.round(policy.maxTotalBytes / MB) };
   if (error.code === "unsupported_type") return { code: "file_type", types };
@@ -79,7 +95,8 @@ function fileError(error: AppError): FieldError {
  * Validates and stores one submission. Returns field errors (nothing stored), a rate limit, or the
  * thread (a new one, or the earlier one when this is a client's retry).
  */
-export async function submitContact(db: Db, raw: Record<string, unknown>, context: SubmitContext): Promise<ContactResult> {
+export async function submitContact(db: Db, context: SubmitContact, actor = systemActor("Contact form")): Promise<ContactResult> {
+  const raw = context.form;
   const fields: Record<string, FieldError[]> = {};
   const add = (field: string, error: FieldError) => (fields[field] ??= []).push(error);
 
@@ -94,18 +111,22 @@ export async function submitContact(db: Db, raw: Record<string, unknown>, contex
 
   const { codes, defaultLocale } = await getLocaleSettings(db);
   const subjectId = parsed.success ? parsed.data.subject : typeof raw.subject === "number" || typeof raw.subject === "string" ? Number(raw.subject) : NaN;
-  const subject = Number.isSafeInteger(subjectId) && subjectId > 0 ? await getSubject(db, subjectId, defaultLocale, defaultLocale) : undefined;
+  const subject = Number.isSafeInteger(subjectId) && subjectId > 0 ? await findSubject(db, subjectId, defaultLocale, defaultLocale) : undefined;
   if (!fields.subject && (!subject || !subject.isActive)) add("subject", { code: "subject_invalid", value: String(raw.subject) });
   // The order rule: a subject that needs an order gets one (only said when the order is not otherwise wrong).
-  if (subject?.isActive && subject.isOrderNeeded && !fields.order && !(parsed.success && parsed.data.order)) {
+  // Read the order field on its own: another field's error (a bad e-mail) must not make a filled order look missing.
+  const order = contactSubmissionSchema.shape.order.safeParse(raw.order);
+  if (subject?.isActive && subject.isOrderNeeded && !fields.order && !(order.success && order.data)) {
     add("order", { code: "order_required" });
   }
 
   let files: CheckedFile[] = [];
   if (context.fileNotAFile) add("file", { code: "file_invalid" });
+  else if ((context.fileCount ?? 0) > CHANNEL_CATALOG.contact.upload.maxFiles)
+    add("file", { code: "file_too_many", max: CHANNEL_CATALOG.contact.upload.maxFiles });
   else if (context.file) {
     try {
-      files = await checkUploads(UPLOAD_POLICIES.contact, [context.file]);
+      files = await checkUploads(CHANNEL_CATALOG.contact.upload, [context.file]);
     } catch (error) {
       if (!isAppError(error)) throw error;
       add("file", fileError(error));
@@ -127,14 +148,11 @@ export async function submitContact(db: Db, raw: Record<string, unknown>, contex
     const [earlier] = await tx
       .select({ threadId: contactDetails.threadId })
       .from(contactDetails)
-      .where(
-        and(
-          eq(contactDetails.contentHash, contentHash),
-          gt(contactDetails.createdAt, sql`now() - ${`${dedupeWindowSeconds()} seconds`}::interval`),
-        ),
-      )
+      .where(and(eq(contactDetails.contentHash, contentHash), gt(contactDetails.createdAt, sql`now() - ${`${dedupeWindowSeconds()} seconds`}::interval`)))
       .limit(1);
     if (earlier) return { ok: true, threadId: earlier.threadId, duplicate: true };
+    // A sender whose thread was marked as spam is refused (lib/customers).
+    if (await isSenderBlocked(tx, { email: form.email })) return { ok: false, error: "invalid", fields: { email: [{ code: "sender_blocked" }] } };
 
     // Only new, valid submissions count: fixing a typo or a client's retry costs nothing.
     const limit = await hit(tx, `contact:ip:${context.ip}`, CONTACT_LIMIT_IP());
@@ -153,8 +171,10 @@ export async function submitContact(db: Db, raw: Record<string, unknown>, contex
         customerEmail: form.email,
         orderRef: form.order ?? null,
         locale,
+        createdAt: context.at,
+        searchKeys: [form.phone],
       },
-      { label: "Contact form" },
+      actor,
     );
     await tx.insert(contactDetails).values({
       threadId: thread.id,
@@ -173,6 +193,7 @@ export async function submitContact(db: Db, raw: Record<string, unknown>, contex
       authorName: form.full_name,
       body: form.message,
       emailMessageId: newMessageId(),
+      createdAt: context.at,
     });
     await createAttachments(tx, context.store ?? getStore(), { threadId: thread.id, messageId: message.id, files });
     emit("contact.submitted", { threadId: thread.id, messageId: message.id, channel: "contact" });
@@ -210,14 +231,31 @@ export async function saveSubject(db: Db, raw: unknown): Promise<number> {
     throw new AppError("invalid", "The subject needs a text in the default language.", { [`text_${defaultLocale}`]: ["Required."] });
   }
   return inTransaction(db, async (tx) => {
+    // Two subjects a visitor cannot tell apart are refused: the same text in the same language (any case).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('contact_subjects.texts', 0))`);
+    for (const [locale, text] of filled) {
+      const [taken] = await tx
+        .select({ id: contactSubjectTranslations.subjectId })
+        .from(contactSubjectTranslations)
+        .where(
+          and(
+            eq(contactSubjectTranslations.locale, locale),
+            sql`lower(trim(${contactSubjectTranslations.text})) = lower(trim(${text}))`,
+            id ? ne(contactSubjectTranslations.subjectId, id) : undefined,
+          ),
+        )
+        .limit(1);
+      if (taken)
+        throw new AppError("conflict", `Another subject is already called “${text.trim()}”.`, { [`text_${locale}`]: ["Already used by another subject."] });
+    }
     let subjectId = id;
     if (subjectId) {
       const [row] = await tx.update(contactSubjects).set({ isOrderNeeded }).where(eq(contactSubjects.id, subjectId)).returning();
       if (!row) throw new AppError("not_found", "Subject not found.");
     } else {
-      const [{ next }] = (await tx
-        .select({ next: sql<number>`coalesce(max(${contactSubjects.position}), -1)::int + 1` })
-        .from(contactSubjects)) as [{ next: number }];
+      const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${contactSubjects.position}), -1)::int + 1` }).from(contactSubjects)) as [
+        { next: number },
+      ];
       const [row] = await tx
         .insert(contactSubjects)
         .values({ code: slugOf(translations[defaultLocale]!), position: next, isOrderNeeded })
@@ -233,7 +271,8 @@ export async function saveSubject(db: Db, raw: unknown): Promise<number> {
 }
 
 /** Swaps a subject with its neighbour; positions are renumbered 0..n so gaps and ties disappear. */
-export async function moveSubject(db: Db, id: number, direction: "up" | "down"): Promise<void> {
+export async function moveSubject(db: Db, input: { id: number; direction: "up" | "down" }): Promise<void> {
+  const { id, direction } = input;
   await inTransaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('contact_subjects.order', 0))`);
     const rows = await tx.select({ id: contactSubjects.id }).from(contactSubjects).orderBy(asc(contactSubjects.position), asc(contactSubjects.id));
@@ -250,7 +289,8 @@ export async function moveSubject(db: Db, id: number, direction: "up" | "down"):
 }
 
 /** Deactivated subjects are no longer offered; threads filed under them keep them. */
-export async function setSubjectActive(db: Db, id: number, active: boolean): Promise<void> {
+export async function setSubjectActive(db: Db, input: { id: number; active: boolean }): Promise<void> {
+  const { id, active } = input;
   const [row] = await db.update(contactSubjects).set({ isActive: active }).where(eq(contactSubjects.id, id)).returning({ id: contactSubjects.id });
   if (!row) throw new AppError("not_found", "Subject not found.");
 }

@@ -1,6 +1,7 @@
 // Reads for the marketplace discussions API and the inbox. Every read a seller makes carries its
 // seller id in the WHERE (never filtered afterwards), so another seller's discussion is simply not
 // found.
+import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
@@ -16,12 +17,13 @@ import {
   type Message,
   type Thread,
 } from "@/db/schema";
+import { findSentAttachments } from "@/lib/attachments/queries";
 import type { AttachmentQuery, CountQuery, ListQuery, ProcessStatus, TypologyQuery } from "./schemas";
 
 /**
  * The API's processStatus is whether the customer side waits for us (threads.waiting_since, kept by
  * addMessage whoever writes: API, inbox, import). threads.channel_state mirrors it for the inbox's
- * state filter (see listeners.ts).
+ * state filter (the catalog's waitingStates, kept by addMessage).
  */
 export const PROCESS_STATE: Record<ProcessStatus, string> = { ToTreat: "to_treat", Treated: "treated" };
 export const processStatusOf = (thread: Pick<Thread, "waitingSince">): ProcessStatus => (thread.waitingSince ? "ToTreat" : "Treated");
@@ -36,8 +38,7 @@ export interface MessageRow extends Message {
   attachmentCount: number;
 }
 
-const isDiscussionOf = (sellerId: number) =>
-  and(eq(threads.channel, "discussion"), eq(threads.sellerId, sellerId), isNull(threads.deletedAt));
+const isDiscussionOf = (sellerId: number) => and(eq(threads.channel, "discussion"), eq(threads.sellerId, sellerId), isNull(threads.deletedAt));
 
 // ---------------------------------------------------------------------------------------------
 // Typologies
@@ -129,7 +130,10 @@ export async function findDiscussionsPage(
       .from(messages)
       .where(and(inArray(messages.threadId, ids), isNull(messages.deletedAt), eq(messages.isInternal, false)))
       .orderBy(messages.threadId, dir === "asc" ? asc(messages.createdAt) : desc(messages.createdAt), dir === "asc" ? asc(messages.id) : desc(messages.id));
-    const counts = await attachmentCounts(db, picked.map((p) => p.message.id));
+    const counts = await attachmentCounts(
+      db,
+      picked.map((p) => p.message.id),
+    );
     for (const row of withMessages) {
       const m = picked.find((p) => p.message.threadId === row.thread.id)?.message;
       if (m) row.messages = [{ ...m, attachmentCount: counts.get(m.id) ?? 0 }];
@@ -151,7 +155,7 @@ async function attachmentCounts(db: Db, messageIds: number[]): Promise<Map<numbe
 // ---------------------------------------------------------------------------------------------
 // One discussion
 
-export async function getDiscussion(db: Db, sellerId: number, id: number): Promise<DiscussionRow | undefined> {
+export async function findDiscussion(db: Db, sellerId: number, id: number): Promise<DiscussionRow | undefined> {
   const [row] = await db
     .select({ thread: threads, detail: discussionDetails, sellerExternalId: sellers.externalId })
     .from(threads)
@@ -169,7 +173,10 @@ export async function findDiscussionMessages(db: Db, threadId: number): Promise<
     .from(messages)
     .where(and(eq(messages.threadId, threadId), isNull(messages.deletedAt), eq(messages.isInternal, false)))
     .orderBy(asc(messages.createdAt), asc(messages.id));
-  const counts = await attachmentCounts(db, rows.map((m) => m.id));
+  const counts = await attachmentCounts(
+    db,
+    rows.map((m) => m.id),
+  );
   return rows.map((m) => ({ ...m, attachmentCount: counts.get(m.id) ?? 0 }));
 }
 
@@ -195,25 +202,17 @@ export async function findSellerMessage(db: Db, sellerId: number, messageId: num
   return row?.message;
 }
 
-/** Attachments of the seller's discussions, by discussion, message and/or attachment id. */
+/** Attachments of the seller's discussions, by discussion, message and/or attachment id: sent, seller-visible messages' only. */
 export async function findSellerAttachments(db: Db, sellerId: number, q: AttachmentQuery): Promise<Attachment[]> {
-  const rows = await db
-    .select({ attachment: attachments })
-    .from(attachments)
-    .innerJoin(threads, eq(threads.id, attachments.threadId))
-    .leftJoin(messages, eq(messages.id, attachments.messageId))
-    .where(
-      and(
-        isDiscussionOf(sellerId),
-        sql`(${messages.id} is null or (${messages.isInternal} = false and ${messages.deletedAt} is null))`,
-        q.discussionId ? eq(attachments.threadId, Number(q.discussionId)) : undefined,
-        q.messageId ? eq(attachments.messageId, Number(q.messageId)) : undefined,
-        q.attachmentId ? eq(attachments.id, Number(q.attachmentId)) : undefined,
-      ),
-    )
-    .orderBy(asc(attachments.id))
-    .limit(200);
-  return rows.map((r) => r.attachment);
+  return findSentAttachments(
+    db,
+    and(
+      isDiscussionOf(sellerId),
+      q.discussionId ? eq(attachments.threadId, Number(q.discussionId)) : undefined,
+      q.messageId ? eq(attachments.messageId, Number(q.messageId)) : undefined,
+      q.attachmentId ? eq(attachments.id, Number(q.attachmentId)) : undefined,
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +235,7 @@ export type AdminTypology = Awaited<ReturnType<typeof findTypologiesForAdmin>>[n
 // The inbox's discussion panel
 
 /** What the inbox shows for a discussion: typology (translated), order, sales channel, claim level, receivers. */
-export async function getDiscussionPanel(db: Db, threadId: number, locale = "en") {
+export async function findDiscussionPanel(db: Db, threadId: number, locale = "en") {
   const [row] = await db
     .select({
       detail: discussionDetails,

@@ -2,6 +2,7 @@
 // strings, POST bodies and the PATCH arrays, validated with zod. Liberal where real clients are
 // (op/opt, "true"/"false", a flat `receiver`, a misspelled reference key, unknown fields).
 import { z } from "zod";
+import { count, id as plainId, isoDate, text as safeText } from "@/lib/validation";
 
 export const USER_TYPES = ["Customer", "Seller", "GrcOperator", "Automatic"] as const;
 export type UserType = (typeof USER_TYPES)[number];
@@ -16,29 +17,36 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Case-insensitive enum: `toTreat`, `TOTREAT` and `ToTreat` are one value. */
-function looseEnum<const T extends readonly [string, ...string[]]>(values: T) {
+function looseEnum<const T extends readonly [string, ...string[]]>(values: T, message?: string) {
   return z.preprocess(
     (v) => (typeof v === "string" ? (values.find((x) => x.toLowerCase() === v.trim().toLowerCase()) ?? v) : v),
-    z.enum(values),
+    z.enum(values, message ? { error: message } : undefined),
   );
 }
 
 /** A boolean given as JSON or as the strings clients send ("true", "False", "1", "0"). */
-export const looseBoolean = z.preprocess((v) => {
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    if (s === "true" || s === "1") return true;
-    if (s === "false" || s === "0") return false;
-  }
-  return v;
-}, z.boolean({ error: "must be true or false" }));
+export const looseBoolean = z.preprocess(
+  (v) => {
+    if (typeof v === "string") {
+      const s = v.trim().toLowerCase();
+      if (s === "true" || s === "1") return true;
+      if (s === "false" || s === "0") return false;
+    }
+    return v;
+  },
+  z.boolean({ error: "must be true or false" }),
+);
 
-const text = (max = 200) => z.string().trim().min(1).max(max);
-const isoDate = z
-  .string()
-  .trim()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date")
-  .transform((s) => new Date(s));
+/** Text from the wire: trimmed, not empty, no control characters (lib/validation's rule). */
+const text = (max = 200) => safeText({ max, min: 1 });
+/** Free text that may be empty (a name, a subject). */
+const anyText = (max: number) => safeText({ max });
+/** An id a client writes as a string or a number ("42", 42); stored as text. */
+const externalId = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(anyText(100))
+  .transform((v) => v || undefined);
 
 export const userTypeSchema = looseEnum(USER_TYPES);
 
@@ -87,7 +95,15 @@ const sortSchema = z
 
 export const listQuerySchema = z
   .object({
-    discussionId: z.array(z.string().trim().regex(/^\d{1,15}$/, "must be a discussion id")).max(100).optional(),
+    discussionId: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,15}$/, "must be a discussion id"),
+      )
+      .max(100)
+      .optional(),
     orderId: text(100).optional(),
     orderSellerId: text(100).optional(),
     salesChannel: text(50).optional(),
@@ -95,15 +111,13 @@ export const listQuerySchema = z
     processStatus: looseEnum(PROCESS_STATUSES).optional(),
     typologyCode: text(100).optional(),
     subTypologyCode: text(100).optional(),
-    updatedAtMin: isoDate.optional(),
-    updatedAtMax: isoDate.optional(),
-    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    updatedAtMin: isoDate().optional(),
+    updatedAtMax: isoDate().optional(),
+    pageSize: count({ max: MAX_PAGE_SIZE })
+      .refine((n) => n >= 1, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+      .default(DEFAULT_PAGE_SIZE),
     /** 1-based; 0 is read as the first page. */
-    pageIndex: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(100_000)
+    pageIndex: count({ max: 100_000 })
       .default(1)
       .transform((n) => Math.max(1, n)),
     sort: sortSchema.default({ key: "updatedAt", desc: true }),
@@ -133,7 +147,7 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 // ---------------------------------------------------------------------------------------------
 // POST /messages
 
-const receiverSchema = z.object({ userId: z.union([z.string(), z.number()]).transform(String).optional(), userType: userTypeSchema });
+const receiverSchema = z.object({ userId: externalId.optional(), userType: userTypeSchema });
 export type WireReceiver = z.infer<typeof receiverSchema>;
 
 export const attachmentInputSchema = z.object({
@@ -142,8 +156,9 @@ export const attachmentInputSchema = z.object({
     .min(1, "content is empty")
     .transform((s) => s.replace(/^data:[^;,]*;base64,/, "").replace(/\s+/g, ""))
     .refine((s) => /^[A-Za-z0-9+/_-]*={0,2}$/.test(s), "content must be base64"),
-  name: z.string().trim().min(1).max(200),
-  fileFormat: z.string().trim().max(20).optional(),
+  // Any name is taken and cleaned where files are checked (lib/storage/file-types: no path, no bidi tricks).
+  name: safeText({ max: 200, min: 1, multiline: true }),
+  fileFormat: anyText(20).optional(),
 });
 
 const withoutBlanks = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== "" && x !== null));
@@ -160,6 +175,8 @@ export const postMessageSchema = z
       // Tolerated spellings: a flat receiver, the misspelled reference key, a single receiver object.
       if (v.receivers === undefined && v.receiver !== undefined) v.receivers = v.receiver;
       if (v.receivers && !Array.isArray(v.receivers)) v.receivers = [v.receivers];
+      // A receiver written as just its userType: "receiver": "Customer".
+      if (Array.isArray(v.receivers)) v.receivers = v.receivers.map((r: unknown) => (typeof r === "string" ? { userType: r } : r));
       if (v.salesChannelExternalDiscussionReference === undefined && v.salesChannelEternalDiscussionReference !== undefined) {
         v.salesChannelExternalDiscussionReference = v.salesChannelEternalDiscussionReference;
       }
@@ -167,9 +184,13 @@ export const postMessageSchema = z
       return v;
     },
     z.object({
-      body: z.string().trim().min(1, "body is required").max(20_000),
-      discussionId: z.string().trim().regex(/^\d{1,15}$/, "must be a discussion id").optional(),
-      salesChannelExternalDiscussionReference: z.string().trim().min(1).max(200).optional(),
+      body: safeText({ max: 20_000, multiline: true }).refine((b) => b.length > 0, "body is required"),
+      discussionId: z
+        .string()
+        .trim()
+        .regex(/^\d{1,15}$/, "must be a discussion id")
+        .optional(),
+      salesChannelExternalDiscussionReference: text(200).optional(),
       salesChannel: text(50).optional(),
       receivers: z.array(receiverSchema).min(1, "at least one receiver is required").max(5),
       attachments: z.array(attachmentInputSchema).max(20).default([]),
@@ -177,7 +198,11 @@ export const postMessageSchema = z
   )
   .superRefine((v, ctx) => {
     if (!v.discussionId && !(v.salesChannelExternalDiscussionReference && v.salesChannel)) {
-      ctx.addIssue({ code: "custom", path: ["discussionId"], message: "discussionId (or salesChannel with salesChannelExternalDiscussionReference) is required" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["discussionId"],
+        message: "discussionId (or salesChannel with salesChannelExternalDiscussionReference) is required",
+      });
     }
   });
 export type PostMessageInput = z.infer<typeof postMessageSchema>;
@@ -193,7 +218,7 @@ const patchOpSchema = z.preprocess(
   },
   z.object({
     op: z.preprocess((s) => (typeof s === "string" ? s.trim().toLowerCase() : s), z.enum(["replace", "add"], { error: "op must be replace" })),
-    path: z.string().trim(),
+    path: anyText(100),
     value: z.unknown(),
   }),
 );
@@ -222,9 +247,21 @@ export function patchSchema(field: "isOpen" | "hasRead") {
 
 export const attachmentQuerySchema = z
   .object({
-    discussionId: z.string().trim().regex(/^\d{1,15}$/, "must be a discussion id").optional(),
-    messageId: z.string().trim().regex(/^\d{1,15}$/, "must be a message id").optional(),
-    attachmentId: z.string().trim().regex(/^\d{1,15}$/, "must be an attachment id").optional(),
+    discussionId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,15}$/, "must be a discussion id")
+      .optional(),
+    messageId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,15}$/, "must be a message id")
+      .optional(),
+    attachmentId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,15}$/, "must be an attachment id")
+      .optional(),
   })
   .refine((q) => q.discussionId || q.messageId || q.attachmentId, { message: "Give discussionId, messageId or attachmentId.", path: ["discussionId"] });
 export type AttachmentQuery = z.infer<typeof attachmentQuerySchema>;
@@ -232,51 +269,86 @@ export type AttachmentQuery = z.infer<typeof attachmentQuerySchema>;
 // ---------------------------------------------------------------------------------------------
 // POST /discussions (the marketplace side, imports, tests)
 
-const newMessageSchema = z.object({
-  body: z.string().trim().min(1).max(20_000),
-  sender: z.object({ userId: z.union([z.string(), z.number()]).transform(String).optional(), userType: userTypeSchema, name: z.string().trim().max(200).optional() }),
+const messageFields = {
+  body: safeText({ max: 20_000, multiline: true, min: 1 }),
   receivers: z.array(receiverSchema).max(5).optional(),
-  createdAt: isoDate.optional(),
   hasRead: looseBoolean.optional(),
   attachments: z.array(attachmentInputSchema).max(20).default([]),
+};
+
+/** History brought in by an admin import (or the seed): anyone may have written it, at a date in the past. */
+const importedMessageSchema = z.object({
+  ...messageFields,
+  sender: z.object({ userId: externalId.optional(), userType: userTypeSchema, name: anyText(200).optional() }),
+  createdAt: isoDate()
+    .refine((d) => d.getTime() <= Date.now() + 60_000, "must not be in the future")
+    .optional(),
 });
 
-export const createDiscussionSchema = z.preprocess(
-  (raw) => {
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
-    const v = withoutBlanks(raw as Record<string, unknown>);
-    if (v.salesChannelExternalDiscussionReference === undefined && v.salesChannelEternalDiscussionReference !== undefined) {
-      v.salesChannelExternalDiscussionReference = v.salesChannelEternalDiscussionReference;
-    }
-    if (v.messages === undefined && v.message !== undefined) v.messages = [v.message];
-    return v;
-  },
-  z.object({
-    salesChannel: text(50),
-    salesChannelExternalDiscussionReference: z.string().trim().min(1).max(200).optional(),
-    typologyCode: text(100).optional(),
-    subTypologyCode: text(100),
-    subject: z.string().trim().max(300).optional(),
-    orderId: text(100).optional(),
-    orderReference: text(100).optional(),
-    orderStatus: looseEnum(ORDER_STATUSES).optional(),
-    offerId: text(100).optional(),
-    productId: text(100).optional(),
-    graduationCode: looseEnum(GRADUATION_CODES).default("Discussion"),
-    customer: z
-      .object({
-        userId: z.union([z.string(), z.number()]).transform(String).optional(),
-        name: z.string().trim().max(200).optional(),
-        email: z.email().optional(),
-      })
-      .default({}),
-    /** Who a seller's reply may go to; defaults to the customer. */
-    receivers: z.array(receiverSchema).max(5).default([{ userType: "Customer" }]),
-    isOpen: looseBoolean.default(true),
-    messages: z.array(newMessageSchema).min(1, "a discussion starts with a message").max(100),
-  }),
-);
+/** What a seller's key may write: as the seller itself, dated when it arrives. */
+const sellerMessageSchema = z.object({
+  ...messageFields,
+  sender: z
+    .object({
+      userId: externalId.optional(),
+      userType: looseEnum(["Seller"] as const, "a seller writes as itself: sender.userType must be Seller"),
+      name: anyText(200).optional(),
+    })
+    .optional(),
+  createdAt: z.never({ error: "a seller's message is dated when it arrives; history is an admin import" }).optional(),
+});
+
+function discussionSchema<M extends z.ZodType>(message: M) {
+  return z.preprocess(
+    (raw) => {
+      if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+      const v = withoutBlanks(raw as Record<string, unknown>);
+      if (v.salesChannelExternalDiscussionReference === undefined && v.salesChannelEternalDiscussionReference !== undefined) {
+        v.salesChannelExternalDiscussionReference = v.salesChannelEternalDiscussionReference;
+      }
+      if (v.messages === undefined && v.message !== undefined) v.messages = [v.message];
+      return v;
+    },
+    z.object({
+      salesChannel: text(50),
+      salesChannelExternalDiscussionReference: text(200).optional(),
+      typologyCode: text(100).optional(),
+      subTypologyCode: text(100),
+      subject: anyText(300).optional(),
+      orderId: text(100).optional(),
+      orderReference: text(100).optional(),
+      orderStatus: looseEnum(ORDER_STATUSES).optional(),
+      offerId: text(100).optional(),
+      productId: text(100).optional(),
+      graduationCode: looseEnum(GRADUATION_CODES).default("Discussion"),
+      customer: z
+        .object({
+          userId: externalId.optional(),
+          name: anyText(200).optional(),
+          email: z.email().max(254).optional(),
+        })
+        .default({}),
+      /** Who a seller's reply may go to; defaults to the customer. */
+      receivers: z
+        .array(receiverSchema)
+        .max(5)
+        .default([{ userType: "Customer" }]),
+      isOpen: looseBoolean.default(true),
+      messages: z.array(message).min(1, "a discussion starts with a message").max(100),
+    }),
+  );
+}
+
+/** POST /seller/v2/discussions: a discussion the seller opens, its messages the seller's own. */
+export const createDiscussionSchema = discussionSchema(sellerMessageSchema);
 export type CreateDiscussionInput = z.infer<typeof createDiscussionSchema>;
+
+/** An admin import (and the seed, and tests): history as it happened — any sender, past dates. */
+export const importDiscussionSchema = discussionSchema(importedMessageSchema);
+export type ImportDiscussionInput = z.infer<typeof importDiscussionSchema>;
+
+/** The import page's input: one discussion or a list of them, as JSON. */
+export const importDiscussionsSchema = z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.unknown()).min(1).max(500));
 
 // ---------------------------------------------------------------------------------------------
 // /admin/typologies
@@ -289,7 +361,7 @@ const code = z
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Letters, digits and _ only, starting with a letter (e.g. orderNotShipped).");
 
 export const typologyFormSchema = z.object({
-  id: z.coerce.number().int().positive().optional(),
+  id: plainId().optional(),
   typologyCode: code,
   subTypologyCode: code,
   /** Empty: every sales channel. */
@@ -297,12 +369,13 @@ export const typologyFormSchema = z.object({
     .string()
     .trim()
     .max(50)
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), "Contains characters that are not allowed.")
     .transform((s) => s || null),
   orderStatuses: z.array(z.enum(ORDER_STATUSES)).min(1, "Choose at least one order status."),
   userTypes: z.array(z.enum(["Customer", "Seller", "GrcOperator"])).default([]),
   isActive: z.boolean(),
-  position: z.coerce.number().int().min(0).max(10_000).default(0),
+  position: count({ max: 10_000 }).default(0),
   /** locale → description; the default language's is required. */
-  descriptions: z.record(z.string(), z.string().trim().max(300)),
+  descriptions: z.record(z.string().regex(/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i), safeText({ max: 300 })),
 });
 export type TypologyFormInput = z.infer<typeof typologyFormSchema>;

@@ -1,81 +1,28 @@
-// Writes to marketplace discussions: seller tokens, replies, open/close, read/unread, and new
-// discussions from the marketplace side. Everything goes through the shared thread service inside
-// the caller's transaction (inTransaction), so the inbox sees every change live. A discussion is
-// a `discussion` thread; its process status (ToTreat/Treated) lives in threads.channel_state.
-import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import {
-  accessTokens,
-  apiCredentials,
-  discussionDetails,
-  discussionTypologies,
-  discussionTypologyTranslations,
-  sellers,
-  threads,
-  type ApiCredential,
-  type Attachment,
-  type Message,
-  type Seller,
-  type Thread,
-} from "@/db/schema";
-import { verifyApiCredential } from "@/lib/api-keys/service";
+// Writes to marketplace discussions: open/close, read/unread, new discussions from the marketplace
+// side, and the typologies admins manage. Each service is (db, input, actor) and opens its own
+// transaction; inside, everything goes through the shared thread steps, so the inbox sees every
+// change live. Replies — the inbox's and the seller API's — go through the one reply path
+// (lib/channels/reply.ts). A discussion is a `discussion` thread; its process status
+// (ToTreat/Treated) lives in threads.channel_state. Seller tokens live in lib/api-keys.
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { discussionDetails, discussionTypologies, discussionTypologyTranslations, threads, type Message, type Seller, type Thread } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { MIN_YEAR } from "@/lib/validation";
 import { createAttachments } from "@/lib/attachments/service";
+import { CHANNEL_CATALOG } from "@/lib/channels/catalog";
 import { findOrCreateCustomer } from "@/lib/customers/service";
 import { AppError } from "@/lib/errors";
-import { checkUploads, UPLOAD_POLICIES, type CheckedFile } from "@/lib/storage/file-types";
-import type { FileStore } from "@/lib/storage/store";
-import { addMessage, createThread, setMessagesRead, setThreadStatus, type Actor, type Emit } from "@/lib/threads/service";
+import { inTransaction, type Emit } from "@/lib/events";
+import { getLocaleSettings } from "@/lib/i18n";
+import { checkUploads, type CheckedFile } from "@/lib/storage/file-types";
+import { getStore, type FileStore } from "@/lib/storage/store";
+import { addMessage, createThread, setMessagesRead, setThreadStatus } from "@/lib/threads/service";
 import { PROCESS_STATE } from "./queries";
-import { roleOfUserType, validateReceivers, type InboxReceiver, type Receiver } from "./receivers";
-import type { CreateDiscussionInput, TypologyFormInput } from "./schemas";
-
-// ---------------------------------------------------------------------------------------------
-// Tokens: client credentials → a Bearer token that expires (stored as its sha256).
-
-export const tokenTtlSeconds = () => {
-  const n = Number(process.env.SELLER_TOKEN_TTL_SECONDS ?? 3600);
-  return Number.isFinite(n) && n >= 30 ? Math.floor(n) : 3600;
-};
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** A token for the seller credential with this client id and secret, or null (all failures alike). */
-export async function issueSellerToken(
-  db: Db,
-  clientId: string,
-  clientSecret: string,
-  ttlSeconds = tokenTtlSeconds(),
-): Promise<{ token: string; expiresIn: number; credential: ApiCredential } | null> {
-  const credential = await verifyApiCredential(db, "seller", clientId, clientSecret);
-  if (!credential?.sellerId) return null;
-  const [seller] = await db.select({ isActive: sellers.isActive }).from(sellers).where(eq(sellers.id, credential.sellerId));
-  if (!seller?.isActive) return null;
-  const token = randomBytes(32).toString("base64url");
-  await db.transaction(async (tx) => {
-    // Expired tokens are of no use to anyone: clear them as new ones are issued.
-    await tx.delete(accessTokens).where(lt(accessTokens.expiresAt, sql`now() - interval '1 day'`));
-    await tx.insert(accessTokens).values({ tokenHash: hashToken(token), credentialId: credential.id, expiresAt: new Date(Date.now() + ttlSeconds * 1000) });
-  });
-  return { token, expiresIn: ttlSeconds, credential };
-}
-
-export type TokenCheck =
-  | { ok: true; credential: ApiCredential; seller: Seller }
-  | { ok: false; reason: "invalid" | "expired" };
-
-/** The live credential and seller behind a Bearer token. */
-export async function checkSellerToken(db: Db, token: string): Promise<TokenCheck> {
-  const [row] = await db
-    .select({ credential: apiCredentials, seller: sellers, expiresAt: accessTokens.expiresAt })
-    .from(accessTokens)
-    .innerJoin(apiCredentials, eq(apiCredentials.id, accessTokens.credentialId))
-    .innerJoin(sellers, eq(sellers.id, apiCredentials.sellerId))
-    .where(and(eq(accessTokens.tokenHash, hashToken(token)), isNull(apiCredentials.revokedAt), eq(apiCredentials.kind, "seller")))
-    .limit(1);
-  if (!row || !row.seller.isActive) return { ok: false, reason: "invalid" };
-  if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired" };
-  return { ok: true, credential: row.credential, seller: row.seller };
-}
+import { roleOfUserType } from "./receivers";
+import type { CreateDiscussionInput, ImportDiscussionInput, TypologyFormInput } from "./schemas";
 
 // ---------------------------------------------------------------------------------------------
 // Attachments given as base64
@@ -87,19 +34,24 @@ export interface Base64File {
 
 /** Decodes and checks files against the discussion policy (3 files, 4 MB, formats by content). */
 export async function checkDiscussionFiles(files: readonly (Base64File | { name: string; bytes: Uint8Array })[]): Promise<CheckedFile[]> {
-  const policy = UPLOAD_POLICIES.discussion;
+  const policy = CHANNEL_CATALOG.discussion.upload;
   // Count first, so a fourth file is refused before anything is decoded.
-  if (files.length > policy.maxFiles) return checkUploads(policy, files.map((f) => ({ name: f.name, bytes: new Uint8Array() })), "attachments");
+  if (files.length > policy.maxFiles)
+    return checkUploads(
+      policy,
+      files.map((f) => ({ name: f.name, bytes: new Uint8Array() })),
+      "attachments",
+    );
   const decoded = files.map((f) => ("bytes" in f ? f : { name: f.name, bytes: new Uint8Array(Buffer.from(f.content, "base64")) }));
   return checkUploads(policy, decoded, "attachments");
 }
 
 // ---------------------------------------------------------------------------------------------
-// Replies
+// Open/close and read state (replies go through the one reply path, lib/channels/reply.ts)
 
-async function lockDiscussion(tx: Db, threadId: number, sellerId?: number): Promise<{ thread: Thread; receivers: Receiver[] }> {
+async function lockDiscussion(tx: Tx, threadId: number, sellerId?: number): Promise<Thread> {
   const [row] = await tx
-    .select({ thread: threads, receivers: discussionDetails.receivers })
+    .select({ thread: threads })
     .from(threads)
     .innerJoin(discussionDetails, eq(discussionDetails.threadId, threads.id))
     .where(
@@ -112,75 +64,113 @@ async function lockDiscussion(tx: Db, threadId: number, sellerId?: number): Prom
     )
     .for("update", { of: threads });
   if (!row) throw new AppError("not_found", "Discussion not found.");
-  return row;
+  return row.thread;
 }
 
-export interface DiscussionReply {
-  threadId: number;
-  body: string;
-  /** API receivers or the inbox's names for them; checked against the discussion's receivers. */
-  receivers: readonly (Receiver | InboxReceiver)[];
-  files?: CheckedFile[];
-  /** `seller` from the API, `agent` from the inbox. */
-  authorRole: "seller" | "agent";
-  authorUserId?: number | null;
-  authorName?: string;
-  /** Set for the API: the discussion must belong to this seller. */
-  sellerId?: number;
-}
-
-/**
- * A reply from us (the seller) to a discussion: the receivers must be among the discussion's, the
- * discussion must be open. The discussion becomes Treated (addMessage keeps the process state).
- */
-export async function replyToDiscussion(
-  tx: Db,
-  emit: Emit,
-  store: FileStore,
-  input: DiscussionReply,
-): Promise<{ message: Message; attachments: Attachment[] }> {
-  const { thread, receivers } = await lockDiscussion(tx, input.threadId, input.sellerId);
-  const checked = validateReceivers(receivers, input.receivers);
-  if (thread.status === "closed") throw new AppError("conflict", "The discussion is closed; reopen it before replying.");
-  const message = await addMessage(tx, emit, thread.id, {
-    authorRole: input.authorRole,
-    authorUserId: input.authorUserId ?? null,
-    authorName: input.authorName ?? "",
-    body: input.body,
-    receivers: checked,
+/** isOpen, the same status the inbox's open/close changes. `sellerId`: the discussion must be that seller's. */
+export async function setDiscussionOpen(db: Db, input: { threadId: number; isOpen: boolean; sellerId?: number }, actor: Actor): Promise<Thread> {
+  return inTransaction(db, async (tx, emit) => {
+    await lockDiscussion(tx, input.threadId, input.sellerId);
+    return setThreadStatus(tx, emit, input.threadId, input.isOpen ? "open" : "closed", actor);
   });
-  const saved = await createAttachments(tx, store, { threadId: thread.id, messageId: message.id, uploadedBy: input.authorUserId ?? null, files: input.files ?? [] });
-  return { message, attachments: saved };
-}
-
-/** isOpen, the same status the inbox's open/close changes. */
-export async function setDiscussionOpen(tx: Db, emit: Emit, threadId: number, isOpen: boolean, actor: Actor, sellerId?: number): Promise<Thread> {
-  await lockDiscussion(tx, threadId, sellerId);
-  return setThreadStatus(tx, emit, threadId, isOpen ? "open" : "closed", actor);
 }
 
 /** hasRead of one message, the same read state the inbox shows. */
-export async function setDiscussionMessageRead(tx: Db, emit: Emit, message: Pick<Message, "id" | "threadId">, hasRead: boolean, actor: Actor) {
-  return setMessagesRead(tx, emit, message.threadId, hasRead, actor, [message.id]);
+export async function setDiscussionMessageRead(db: Db, input: { message: Pick<Message, "id" | "threadId">; hasRead: boolean }, actor: Actor) {
+  return inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, input.message.threadId, input.hasRead, actor, [input.message.id]));
 }
 
 // ---------------------------------------------------------------------------------------------
 // New discussions (the marketplace side, imports, tests)
 
+/** A discussion as the shared writer takes it: every message with its sender (history has any). */
+type DiscussionToWrite = ImportDiscussionInput;
+
+/**
+ * A discussion a seller opens through its key (POST /seller/v2/discussions): the seller writes as
+ * itself — every message is the seller's, dated when it arrives. Speaking for the customer or the
+ * marketplace's customer service, or back-dating, is an admin import (importDiscussion).
+ */
 export async function createDiscussion(
-  tx: Db,
+  db: Db,
+  params: { seller: Pick<Seller, "id" | "title">; discussion: CreateDiscussionInput; store?: FileStore },
+  actor: Actor,
+): Promise<{ thread: Thread; messages: Message[] }> {
+  const input: DiscussionToWrite = {
+    ...params.discussion,
+    messages: params.discussion.messages.map((m) => ({
+      ...m,
+      sender: { userType: "Seller", userId: m.sender?.userId, name: m.sender?.name },
+      createdAt: undefined,
+    })),
+  };
+  return writeNewDiscussion(db, { ...params, discussion: input }, actor);
+}
+
+/** The oldest date an import may carry. */
+const IMPORT_MIN_DATE = new Date(Date.UTC(MIN_YEAR, 0, 1));
+
+/**
+ * History brought in by an admin (/admin/import) or by the seed and tests (the system): messages
+ * from any side, at their own dates — each between 1900 and now. Never a seller's key.
+ */
+export async function importDiscussion(
+  db: Db,
+  params: { seller: Pick<Seller, "id" | "title">; discussion: ImportDiscussionInput; store?: FileStore },
+  actor: Actor,
+): Promise<{ thread: Thread; messages: Message[] }> {
+  const allowed = actor.kind === "system" || (actor.kind === "staff" && can(actor.role, "discussions.import"));
+  if (!allowed) throw new AppError("forbidden", "Only an administrator may import discussion history.");
+  const now = Date.now() + 60_000;
+  params.discussion.messages.forEach((m, i) => {
+    if (m.createdAt && (m.createdAt.getTime() > now || m.createdAt < IMPORT_MIN_DATE)) {
+      throw new AppError("invalid", `Message ${i + 1} is dated outside ${MIN_YEAR} to now.`, { [`messages.${i}.createdAt`]: ["must be between 1900 and now"] });
+    }
+  });
+  return writeNewDiscussion(db, params, actor);
+}
+
+async function writeNewDiscussion(
+  db: Db,
+  params: { seller: Pick<Seller, "id" | "title">; discussion: DiscussionToWrite; store?: FileStore },
+  actor: Actor,
+): Promise<{ thread: Thread; messages: Message[] }> {
+  const { seller, discussion: input } = params;
+  const store = params.store ?? getStore();
+  // Decode and check every message's files before the transaction.
+  const checkedPerMessage: CheckedFile[][] = [];
+  for (const m of input.messages) checkedPerMessage.push(await checkDiscussionFiles(m.attachments));
+  return inTransaction(db, (tx, emit) => writeDiscussion(tx, emit, { seller, input, store, checkedPerMessage }, actor));
+}
+
+async function writeDiscussion(
+  tx: Tx,
   emit: Emit,
-  store: FileStore,
-  seller: Pick<Seller, "id" | "title">,
-  input: CreateDiscussionInput,
+  {
+    seller,
+    input,
+    store,
+    checkedPerMessage,
+  }: { seller: Pick<Seller, "id" | "title">; input: DiscussionToWrite; store: FileStore; checkedPerMessage: CheckedFile[][] },
   actor: Actor,
 ): Promise<{ thread: Thread; messages: Message[] }> {
   if (input.salesChannelExternalDiscussionReference) {
+    // The reference is the sales channel's id of the discussion for this seller: unique per seller
+    // (held by discussion_details_seller_ext_ref_key). Another seller's equal reference is no clash.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`discussion-ref:${seller.id}:${input.salesChannel}:${input.salesChannelExternalDiscussionReference}`}, 0))`,
+    );
     const [existing] = await tx
       .select({ id: discussionDetails.threadId })
       .from(discussionDetails)
-      .where(and(eq(discussionDetails.salesChannel, input.salesChannel), eq(discussionDetails.externalReference, input.salesChannelExternalDiscussionReference)));
-    if (existing) throw new AppError("conflict", `A discussion with this reference already exists (${existing.id}).`);
+      .where(
+        and(
+          eq(discussionDetails.sellerId, seller.id),
+          eq(discussionDetails.salesChannel, input.salesChannel),
+          eq(discussionDetails.externalReference, input.salesChannelExternalDiscussionReference),
+        ),
+      );
+    if (existing) throw new AppError("conflict", `You already have a discussion with this reference (${existing.id}).`);
   }
   const [typology] = await tx
     .select()
@@ -195,18 +185,23 @@ export async function createDiscussion(
     .orderBy(sql`${discussionTypologies.salesChannel} is null`)
     .limit(1);
   if (!typology) {
-    throw new AppError("invalid", `Unknown sub-typology ${input.subTypologyCode} for sales channel ${input.salesChannel}.`, { subTypologyCode: ["unknown sub-typology"] });
+    throw new AppError("invalid", `Unknown sub-typology ${input.subTypologyCode} for sales channel ${input.salesChannel}.`, {
+      subTypologyCode: ["unknown sub-typology"],
+    });
   }
   if (input.orderStatus && typology.orderStatuses.length && !typology.orderStatuses.includes(input.orderStatus)) {
-    throw new AppError("invalid", `The sub-typology ${typology.subTypologyCode} may not be used at order status ${input.orderStatus}.`, { orderStatus: ["not allowed for this sub-typology"] });
+    throw new AppError("invalid", `The sub-typology ${typology.subTypologyCode} may not be used at order status ${input.orderStatus}.`, {
+      orderStatus: ["not allowed for this sub-typology"],
+    });
   }
   const customer =
     input.customer.userId || input.customer.email
-      ? await findOrCreateCustomer(tx, { name: input.customer.name ?? input.customer.email ?? `Customer ${input.customer.userId}`, email: input.customer.email, externalId: input.customer.userId })
+      ? await findOrCreateCustomer(tx, {
+          name: input.customer.name ?? input.customer.email ?? `Customer ${input.customer.userId}`,
+          email: input.customer.email,
+          externalId: input.customer.userId,
+        })
       : null;
-  const checkedPerMessage = [];
-  for (const m of input.messages) checkedPerMessage.push(await checkDiscussionFiles(m.attachments));
-
   const first = input.messages[0]!;
   const thread = await createThread(
     tx,
@@ -221,6 +216,7 @@ export async function createDiscussion(
       orderRef: input.orderReference ?? input.orderId ?? null,
       channelState: PROCESS_STATE.Treated,
       createdAt: first.createdAt,
+      searchKeys: [input.orderId, input.offerId, input.productId, input.salesChannelExternalDiscussionReference, input.customer.userId],
     },
     actor,
   );
@@ -230,6 +226,7 @@ export async function createDiscussion(
     typologyCode: typology.typologyCode,
     subTypologyCode: typology.subTypologyCode,
     salesChannel: input.salesChannel,
+    sellerId: seller.id,
     externalReference: input.salesChannelExternalDiscussionReference ?? null,
     orderReference: input.orderReference ?? null,
     orderId: input.orderId ?? null,
@@ -245,7 +242,15 @@ export async function createDiscussion(
     const role = roleOfUserType(m.sender.userType);
     const message = await addMessage(tx, emit, thread.id, {
       authorRole: role,
-      authorName: m.sender.name ?? (role === "customer" ? (customer?.name ?? "Customer") : role === "customer_service" ? "Marketplace customer service" : role === "seller" ? seller.title : "Marketplace"),
+      authorName:
+        m.sender.name ??
+        (role === "customer"
+          ? (customer?.name ?? "Customer")
+          : role === "customer_service"
+            ? "Marketplace customer service"
+            : role === "seller"
+              ? seller.title
+              : "Marketplace"),
       body: m.body,
       receivers: m.receivers?.map((r) => (r.userId ? { userId: r.userId, userType: r.userType } : { userType: r.userType })) ?? null,
       externalId: m.sender.userId ?? null,
@@ -263,11 +268,14 @@ export async function createDiscussion(
 // Typologies (admin)
 
 /** Creates or updates a typology and its descriptions; the codes + sales channel stay unique. */
-export async function saveTypology(tx: Db, input: TypologyFormInput, defaultLocale: string): Promise<number> {
+export async function saveTypology(db: Db, raw: TypologyFormInput): Promise<number> {
+  const { codes, defaultLocale } = await getLocaleSettings(db);
+  // Descriptions only in the desk's languages.
+  const input = { ...raw, descriptions: Object.fromEntries(Object.entries(raw.descriptions).filter(([locale]) => codes.includes(locale))) };
   if (!input.descriptions[defaultLocale]?.trim()) {
     throw new AppError("invalid", "Describe the typology in the default language.", { [`description_${defaultLocale}`]: ["Required."] });
   }
-  const [clash] = await tx
+  const [clash] = await db
     .select({ id: discussionTypologies.id })
     .from(discussionTypologies)
     .where(
@@ -280,6 +288,10 @@ export async function saveTypology(tx: Db, input: TypologyFormInput, defaultLoca
     )
     .limit(1);
   if (clash) throw new AppError("conflict", "This typology and sub-typology already exist for that sales channel.", { subTypologyCode: ["Already exists."] });
+  return db.transaction((tx) => writeTypology(tx, input));
+}
+
+async function writeTypology(tx: Db, input: TypologyFormInput): Promise<number> {
   const values = {
     typologyCode: input.typologyCode,
     subTypologyCode: input.subTypologyCode,
@@ -305,7 +317,9 @@ export async function saveTypology(tx: Db, input: TypologyFormInput, defaultLoca
         .values({ typologyId: id, locale, description })
         .onConflictDoUpdate({ target: [discussionTypologyTranslations.typologyId, discussionTypologyTranslations.locale], set: { description } });
     } else {
-      await tx.delete(discussionTypologyTranslations).where(and(eq(discussionTypologyTranslations.typologyId, id), eq(discussionTypologyTranslations.locale, locale)));
+      await tx
+        .delete(discussionTypologyTranslations)
+        .where(and(eq(discussionTypologyTranslations.typologyId, id), eq(discussionTypologyTranslations.locale, locale)));
     }
   }
   return id;

@@ -1,14 +1,6 @@
 // One error type for expected failures; each API maps it to its own wire shape in one place.
 
-export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "invalid"
-  | "conflict"
-  | "rate_limited"
-  | "too_large"
-  | "unsupported_type";
+export type ErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "conflict" | "rate_limited" | "too_large" | "unsupported_type";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -28,6 +20,8 @@ export class AppError extends Error {
     /** Field errors: field name → messages. */
     readonly fields?: Record<string, string[]>,
     readonly retryAfterSeconds?: number,
+    /** More for the caller, sent beside the message (e.g. what changed, on a conflict). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";
@@ -40,7 +34,7 @@ export class AppError extends Error {
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
 /** The value a server action returns for an expected failure; bugs are thrown. */
-export type ActionResult<T = void> = { ok: true; data: T } | { ok: false; error: string; fields?: Record<string, string[]> };
+export type ActionResult<T = void> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode; fields?: Record<string, string[]> };
 
 export function toActionError(error: unknown): { ok: false; error: string; fields?: Record<string, string[]> } {
   if (isAppError(error)) return { ok: false, error: error.message, fields: error.fields };

@@ -1,5 +1,6 @@
 // Language choice: from Accept-Language (APIs, public pages) among the languages the desk has.
 // Languages are data (the `languages` table); code only knows how to pick among them.
+import "server-only";
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { languages, type Language } from "@/db/schema";

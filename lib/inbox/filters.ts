@@ -1,32 +1,9 @@
 // What the list's filters are, without zod or the database schema: safe to import in the browser.
-import type { Channel } from "@/db/schema";
-
-export const INBOX_CHANNELS: readonly Channel[] = ["contact", "conversation", "discussion", "call_request", "chat"];
+// The channels and their states come from the channel catalog.
+export { CHANNEL_NAMES as INBOX_CHANNELS } from "@/lib/channels/catalog";
 
 /** Longest search text we run; longer input is refused with a clear message. */
 export const MAX_SEARCH_LENGTH = 500;
-
-/** Each channel's own states, as stored in threads.channel_state. */
-export const CHANNEL_STATES: Record<Channel, readonly string[]> = {
-  contact: [],
-  conversation: ["not_answered", "answered"],
-  discussion: ["to_treat", "treated"],
-  call_request: ["new", "in_progress", "no_answer", "completed"],
-  chat: [],
-};
-
-export const STATE_LABELS: Record<string, string> = {
-  not_answered: "Not answered",
-  answered: "Answered",
-  to_treat: "To treat",
-  treated: "Treated",
-  new: "New",
-  in_progress: "In progress",
-  no_answer: "No answer",
-  completed: "Completed",
-  active: "Active",
-  deleted: "Deleted",
-};
 
 /** The URL keys of the list view, in a stable order (also the React Query key). */
 export const FILTER_KEYS = [
@@ -41,6 +18,11 @@ export const FILTER_KEYS = [
   "updatedFrom",
   "updatedTo",
   "sort",
+  "tag",
+  "subject",
+  "waiting",
+  "snoozed",
+  "spam",
   "q",
 ] as const;
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { isAppError } from "@/lib/errors";
-import { createTestDatabase } from "@/lib/testing/db";
-import { makeThread, makeUser } from "@/lib/testing/factories";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { makeThread, makeUser, TEST_ACTOR } from "@/e2e/support/factories";
 import { listInbox } from "./list";
 
 let database: Database;
@@ -41,7 +41,7 @@ describe("listInbox", () => {
     // Closed threads are searched too unless the URL names a status.
     const { inTransaction } = await import("@/lib/events");
     const { setThreadStatus } = await import("@/lib/threads/service");
-    await inTransaction(database.db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", {}));
+    await inTransaction(database.db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", TEST_ACTOR));
     expect((await list("q=wombat", agent.id)).threads.map((t) => t.id)).toEqual([thread.id]);
     expect((await list("q=wombat&status=open", agent.id)).threads).toEqual([]);
 

@@ -1,37 +1,16 @@
 // The inbox list endpoint's work, outside app/: parse the URL's filters, run the list (or the
-// search when `q` is set), and shape the JSON the list pane reads.
+// search when `q` has words, codes or references; filters typed in the box alone are a list), and
+// shape the JSON the list pane reads (lib/inbox/views.ts).
+import "server-only";
 import type { Db } from "@/db/client";
 import { AppError, fieldErrors } from "@/lib/errors";
-import { cleanSearchText, searchThreads } from "@/lib/search/queries";
+import { cleanSearchText, searchThreads, withSearchFilters } from "@/lib/search/queries";
+import { hasSearchText, parseSearch } from "@/lib/search/syntax";
 import { decodeCursor, findInboxThreads, type ThreadListFilters } from "@/lib/threads/queries";
 import { inboxListQuerySchema, paramsObject, type InboxFilters } from "./schemas";
+import type { InboxListResponse, InboxRow } from "./views";
 
-export interface InboxRow {
-  id: number;
-  channel: string;
-  status: string;
-  channelState: string | null;
-  subject: string;
-  customerName: string;
-  customerEmail: string | null;
-  lastMessageAt: string;
-  lastMessagePreview: string;
-  lastMessageRole: string | null;
-  waitingSince: string | null;
-  unreadCount: number;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  createdAt: string;
-  subjectHighlight?: string;
-  bodyHighlight?: string | null;
-}
-
-export interface InboxListResponse {
-  threads: InboxRow[];
-  nextCursor: string | null;
-  /** Set when the page is a search: the text that was searched. */
-  search: string | null;
-}
+export type { InboxListResponse, InboxRow } from "./views";
 
 export function toListFilters(filters: InboxFilters, userId: number): ThreadListFilters {
   return {
@@ -47,6 +26,11 @@ export function toListFilters(filters: InboxFilters, userId: number): ThreadList
     updatedFrom: filters.updatedFrom,
     updatedTo: filters.updatedTo,
     sort: filters.sort,
+    tagId: filters.tag,
+    subject: filters.subject,
+    waiting: filters.waiting,
+    snoozed: filters.snoozed || undefined,
+    spam: filters.spam || undefined,
   };
 }
 
@@ -59,27 +43,56 @@ export async function listInbox(db: Db, params: URLSearchParams, userId: number)
     throw new AppError("invalid", fields.q?.[0] ?? "Invalid filters.", fields);
   }
   const query = parsed.data;
-  const filters = toListFilters(query, userId);
+  let filters = toListFilters(query, userId);
   const q = query.q ? cleanSearchText(query.q) : "";
-  if (q) {
-    // A search looks in closed threads too, unless the URL names a status.
-    const results = await searchThreads(db, q, { ...filters, status: params.has("status") ? filters.status : "all" }, { limit: query.limit });
+  const search = q ? parseSearch(q) : null;
+  if (search) {
+    // A search looks in closed threads too, unless the URL or the box names a status.
+    filters = { ...filters, status: params.has("status") ? filters.status : "all" };
+  }
+  if (search && hasSearchText(search)) {
+    const results = await searchThreads(db, search, filters, { limit: query.limit, viewerId: userId });
     return {
       search: q,
+      chips: search.chips,
       nextCursor: null,
-      threads: results.map((r) => ({
-        ...r,
+      threads: results.map((r): InboxRow => ({
+        id: r.id,
+        channel: r.channel,
+        status: r.status,
+        channelState: r.channelState,
+        subject: r.subject,
+        customerName: r.customerName,
+        customerEmail: r.customerEmail,
         lastMessageAt: r.lastMessageAt.toISOString(),
+        lastMessagePreview: r.lastMessagePreview,
+        lastMessageRole: r.lastMessageRole,
         waitingSince: iso(r.waitingSince),
+        unreadCount: r.unreadCount,
+        assigneeId: r.assigneeId,
+        assigneeName: r.assigneeName,
         createdAt: r.createdAt.toISOString(),
+        tagIds: r.tagIds,
+        snoozeUntil: iso(r.snoozeUntil),
+        snoozed: r.snoozedAt !== null && (r.snoozeUntil === null || r.snoozeUntil > new Date()),
+        hasDraft: r.hasDraft,
+        subjectHighlight: r.subjectHighlight,
+        customerHighlight: r.customerHighlight,
+        bodyHighlight: r.bodyHighlight,
+        match: r.match ? { ...r.match, createdAt: r.match.createdAt.toISOString() } : null,
+        exact: r.exact,
       })),
     };
   }
+  // Filters typed in the box with nothing to search for: the list itself, with those filters.
+  if (search) filters = withSearchFilters(filters, search.filters);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw new AppError("invalid", "Invalid cursor.", { cursor: ["Invalid cursor."] });
-  const page = await findInboxThreads(db, filters, { limit: query.limit, cursor });
+  const page = await findInboxThreads(db, filters, { limit: query.limit, cursor, viewerId: userId });
+  const now = new Date();
   return {
-    search: null,
+    search: search ? q : null,
+    chips: search?.chips ?? [],
     nextCursor: page.nextCursor,
     threads: page.threads.map((t) => ({
       id: t.id,
@@ -97,6 +110,10 @@ export async function listInbox(db: Db, params: URLSearchParams, userId: number)
       assigneeId: t.assigneeId,
       assigneeName: t.assigneeName,
       createdAt: t.createdAt.toISOString(),
+      tagIds: t.tagIds,
+      snoozeUntil: iso(t.snoozeUntil),
+      snoozed: t.snoozedAt !== null && (t.snoozeUntil === null || t.snoozeUntil > now),
+      hasDraft: Boolean(t.hasDraft),
     })),
   };
 }

@@ -5,6 +5,9 @@ export const inboxKeys = {
   /** Every list page, whatever its filters: invalidate this after any thread change. */
   lists: () => ["inbox", "threads"] as const,
   list: (filters: Record<string, string>) => ["inbox", "threads", filters] as const,
+  /** The sidebar: counts and saved views. */
   counts: () => ["inbox", "counts"] as const,
+  tags: () => ["inbox", "tags"] as const,
+  savedReplies: () => ["inbox", "saved-replies"] as const,
   thread: (id: number) => ["inbox", "thread", id] as const,
 };

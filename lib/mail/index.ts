@@ -1,8 +1,10 @@
 // Outgoing mail: SMTP through nodemailer when SMTP_URL is set, otherwise .eml files in an outbox
 // folder under .data/ that an admin can read.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import PostalMime from "postal-mime";
 import nodemailer, { type Transporter } from "nodemailer";
 import { dataDir } from "@/db/client";
 
@@ -84,4 +86,58 @@ export async function readOutbox(limit = 50): Promise<{ file: string; raw: strin
   }
   names.sort().reverse();
   return Promise.all(names.slice(0, limit).map(async (file) => ({ file, raw: await fs.readFile(path.join(dir, file), "utf8") })));
+}
+
+export interface OutboxMail {
+  file: string;
+  from: string;
+  to: string;
+  subject: string;
+  date: string | null;
+  /** The plain-text body (decoded: quoted-printable, base64, any charset), or the HTML's text. */
+  text: string;
+  attachments: { filename: string; mimeType: string; size: number }[];
+}
+
+const addressList = (list: { name?: string; address?: string; group?: { name?: string; address?: string }[] }[] | undefined) =>
+  (list ?? [])
+    .flatMap((a) => a.group ?? [a])
+    .map((a) => (a.name ? `${a.name} <${a.address}>` : (a.address ?? "")))
+    .join(", ");
+
+/** One page of the outbox, newest first, each mail decoded (RFC 2047 headers, MIME parts) for reading. */
+export async function findOutboxPage(page: number, perPage = 25): Promise<{ mails: OutboxMail[]; total: number; page: number; pages: number }> {
+  const dir = outboxDir();
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.endsWith(".eml"));
+  } catch {
+    names = [];
+  }
+  names.sort().reverse();
+  const pages = Math.max(1, Math.ceil(names.length / perPage));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  const mails = await Promise.all(
+    names.slice((current - 1) * perPage, current * perPage).map(async (file): Promise<OutboxMail> => {
+      const parsed = await PostalMime.parse(await fs.readFile(path.join(dir, file)), { attachmentEncoding: "arraybuffer" });
+      const html = parsed.html
+        ?.replace(/<(script|style)[\s\S]*?<\/\1>/gi, "")
+        .replace(/<br\s*\/?>|<\/p>/gi, "\n")
+        .replace(/<[^>]+>/g, "");
+      return {
+        file,
+        from: addressList(parsed.from ? [parsed.from] : []),
+        to: addressList(parsed.to),
+        subject: parsed.subject ?? "",
+        date: parsed.date ?? null,
+        text: (parsed.text ?? html ?? "").trimEnd().slice(0, 20_000),
+        attachments: parsed.attachments.map((a) => ({
+          filename: a.filename ?? "(unnamed)",
+          mimeType: a.mimeType,
+          size: typeof a.content === "string" ? a.content.length : a.content.byteLength,
+        })),
+      };
+    }),
+  );
+  return { mails, total: names.length, page: current, pages };
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { makePdf, makePng } from "@/db/seed/files";
 import { isAppError } from "@/lib/errors";
-import { checkUploads, cleanFileName, contentDisposition, UPLOAD_POLICIES } from "./file-types";
+import { CHANNEL_CATALOG } from "@/lib/channels/catalog";
+import { checkUploads, cleanFileName, contentDisposition } from "./file-types";
+
+const UPLOAD_POLICIES = { contact: CHANNEL_CATALOG.contact.upload, discussion: CHANNEL_CATALOG.discussion.upload };
 
 const html = new TextEncoder().encode("<!doctype html><html><script>alert(1)</script></html>");
 const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
@@ -21,6 +24,8 @@ describe("checkUploads", () => {
     const [file] = await checkUploads(UPLOAD_POLICIES.contact, [{ name: "scan.pdf", bytes: makePng() }]);
     expect(file.contentType).toBe("image/png");
     expect(file.kind).toBe("png");
+    // The stored name says what the file is.
+    expect(file.name).toBe("scan.pdf.png");
   });
 
   it("accepts a real PDF", async () => {
@@ -58,6 +63,14 @@ describe("checkUploads", () => {
 });
 
 describe("file names", () => {
+  it("drops bidi overrides and zero-width characters, so a name shows what it is", async () => {
+    expect(cleanFileName("inv\u202egnp.exe")).toBe("invgnp.exe");
+    expect(cleanFileName("re\u200bport\u2066.pdf\u2069")).toBe("report.pdf");
+    expect(cleanFileName("...hidden.png")).toBe("hidden.png");
+    const [file] = await checkUploads(UPLOAD_POLICIES.contact, [{ name: "inv\u202egnp.exe", bytes: makePng() }]);
+    expect(file.name).toBe("invgnp.exe.png");
+  });
+
   it("drops paths and control characters", () => {
     expect(cleanFileName("../../etc/passwd")).toBe("passwd");
     expect(cleanFileName("C:\\Users\\x\\report\u0000.pdf")).toBe("report.pdf");
@@ -65,9 +78,7 @@ describe("file names", () => {
   });
 
   it("writes RFC 6266 Content-Disposition with a UTF-8 name", () => {
-    expect(contentDisposition('fatura "Şubat".pdf')).toBe(
-      `attachment; filename="fatura __ubat_.pdf"; filename*=UTF-8''fatura%20%22%C5%9Eubat%22.pdf`,
-    );
+    expect(contentDisposition('fatura "Şubat".pdf')).toBe(`attachment; filename="fatura __ubat_.pdf"; filename*=UTF-8''fatura%20%22%C5%9Eubat%22.pdf`);
     expect(contentDisposition("photo.png", "inline")).toMatch(/^inline; filename="photo.png"/);
   });
 });

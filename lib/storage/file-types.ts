@@ -1,11 +1,13 @@
 // The type of an upload is decided by its bytes, never by its name. Each channel declares which
-// types it takes, how many files and how many bytes in all.
+// types it takes, how many files and how many bytes in all (its upload policy, in the channel
+// catalog); this module checks files against a policy.
+import "server-only";
 import { fileTypeFromBuffer } from "file-type";
-import type { Channel } from "@/db/schema";
+import type { FileKind, UploadPolicy } from "@/lib/channels/catalog";
 import { AppError } from "@/lib/errors";
 import { contentKey } from "./store";
 
-export type FileKind = "png" | "jpg" | "gif" | "bmp" | "tif" | "webp" | "pdf" | "doc" | "xls" | "docx" | "xlsx";
+export type { FileKind, UploadPolicy };
 
 const MIME: Record<FileKind, string> = {
   png: "image/png",
@@ -21,36 +23,10 @@ const MIME: Record<FileKind, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
+const MB = 1024 * 1024;
+
 /** Images a browser may show inline (never SVG: it can carry script). */
 export const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp"]);
-
-export interface UploadPolicy {
-  kinds: readonly FileKind[];
-  maxFiles: number;
-  maxTotalBytes: number;
-  /** Per file; defaults to the total. */
-  maxFileBytes?: number;
-}
-
-const MB = 1024 * 1024;
-const OFFICE_AND_IMAGES: FileKind[] = ["png", "jpg", "gif", "webp", "pdf", "doc", "docx", "xls", "xlsx"];
-
-export const UPLOAD_POLICIES: Record<Channel, UploadPolicy> = {
-  contact: { kinds: ["pdf", "jpg", "png", "xls", "xlsx", "doc", "docx"], maxFiles: 1, maxTotalBytes: 5 * MB },
-  discussion: {
-    kinds: ["png", "gif", "bmp", "jpg", "tif", "pdf", "doc", "docx", "xls"],
-    maxFiles: 3,
-    maxTotalBytes: 4 * MB,
-  },
-  conversation: { kinds: OFFICE_AND_IMAGES, maxFiles: 5, maxTotalBytes: 10 * MB },
-  call_request: { kinds: OFFICE_AND_IMAGES, maxFiles: 5, maxTotalBytes: 10 * MB },
-  chat: { kinds: ["png", "jpg", "gif", "webp", "pdf"], maxFiles: 5, maxTotalBytes: 10 * MB },
-};
-
-export function describePolicy(policy: UploadPolicy): string {
-  const kinds = policy.kinds.map((k) => k.toUpperCase()).join(", ");
-  return `${kinds}; at most ${policy.maxFiles} file${policy.maxFiles === 1 ? "" : "s"}, ${Math.round(policy.maxTotalBytes / MB)} MB in all`;
-}
 
 /** What the bytes are, or null when they are none of the kinds we know. */
 export async function detectKind(bytes: Uint8Array, fileName: string): Promise<FileKind | null> {
@@ -92,11 +68,41 @@ export interface CheckedFile {
   key: string;
 }
 
-/** A file name safe to store and show: no path, no control characters, not too long. */
+/** The extensions each kind goes by; the first is the one a name gets when its own says something else. */
+const EXTENSIONS: Record<FileKind, readonly string[]> = {
+  png: ["png"],
+  jpg: ["jpg", "jpeg", "jpe"],
+  gif: ["gif"],
+  bmp: ["bmp"],
+  tif: ["tif", "tiff"],
+  webp: ["webp"],
+  pdf: ["pdf"],
+  doc: ["doc"],
+  xls: ["xls"],
+  docx: ["docx"],
+  xlsx: ["xlsx"],
+};
+
+/**
+ * A file name safe to store and show: no path, no control characters, no bidi overrides or
+ * zero-width characters (`inv\u202egnp.exe` shows as "invexe.png"), no leading dots, not too long.
+ */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g, "")
+    .replace(/^[.\s]+/, "")
+    .trim()
+    .slice(0, 200);
   return cleaned || "file";
+}
+
+/** The name with the extension of what the bytes are: kept when it already says so, added when it does not. */
+export function nameForKind(name: string, kind: FileKind): string {
+  const ext = /\.([A-Za-z0-9]{1,10})$/.exec(name)?.[1]?.toLowerCase();
+  if (ext && EXTENSIONS[kind].includes(ext)) return name;
+  return `${name.slice(0, 190)}.${EXTENSIONS[kind][0]}`;
 }
 
 /**
@@ -127,7 +133,7 @@ export async function checkUploads(policy: UploadPolicy, files: IncomingFile[], 
       const msg = `${name} is not an accepted file type (${policy.kinds.map((k) => k.toUpperCase()).join(", ")}).`;
       throw new AppError("unsupported_type", msg, { [field]: [msg] });
     }
-    out.push({ name, bytes: file.bytes, kind, contentType: MIME[kind], size: file.bytes.byteLength, key: contentKey(file.bytes) });
+    out.push({ name: nameForKind(name, kind), bytes: file.bytes, kind, contentType: MIME[kind], size: file.bytes.byteLength, key: contentKey(file.bytes) });
   }
   return out;
 }

@@ -50,6 +50,14 @@ describe.each(stores)("%s store", (_name, makeStore) => {
     expect(Buffer.from((await store.get(key))!)).toEqual(Buffer.from(bytes));
   });
 
+  it("takes the same bytes put many times at once (two agents dropping the same file)", async () => {
+    const store = makeStore();
+    const bytes = makePng(21, 21);
+    const key = contentKey(bytes);
+    await Promise.all(Array.from({ length: 8 }, () => store.put(key, bytes, "image/png")));
+    expect(Buffer.from((await store.get(key))!)).toEqual(Buffer.from(bytes));
+  });
+
   it("answers null for a key it does not hold", async () => {
     expect(await makeStore().get("0".repeat(64))).toBeNull();
   });

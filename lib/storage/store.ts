@@ -1,6 +1,7 @@
 // Where attachment bytes live: a local folder (default) or an S3-compatible bucket. Keys are the
 // sha256 of the content, so the same file uploaded twice is stored once.
-import { createHash } from "node:crypto";
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { dataDir } from "@/db/client";
@@ -32,7 +33,8 @@ export class DiskStore implements FileStore {
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a reader never sees half a file.
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Unique per write: two uploads of the same bytes at the same moment must not share a temp file.
+    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     await fs.writeFile(temp, bytes);
     await fs.rename(temp, file);
   }
@@ -73,9 +75,7 @@ export class S3Store implements FileStore {
           endpoint: options.endpoint,
           forcePathStyle: options.forcePathStyle,
           credentials:
-            options.accessKeyId && options.secretAccessKey
-              ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
-              : undefined,
+            options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
         }),
     );
   }
@@ -87,9 +87,7 @@ export class S3Store implements FileStore {
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
     const { PutObjectCommand } = await import("@aws-sdk/client-s3");
-    await (await this.client).send(
-      new PutObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key), Body: bytes, ContentType: contentType }),
-    );
+    await (await this.client).send(new PutObjectCommand({ Bucket: this.options.bucket, Key: this.objectKey(key), Body: bytes, ContentType: contentType }));
   }
 
   async get(key: string): Promise<Uint8Array | null> {

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database } from "@/db/client";
 import { threads, type Thread } from "@/db/schema";
 import { inTransaction } from "@/lib/events";
-import { createTestDatabase } from "@/lib/testing/db";
-import { makeThread, makeUser } from "@/lib/testing/factories";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { makeThread, makeUser, TEST_ACTOR } from "@/e2e/support/factories";
 import { HL_END, HL_START, searchThreads } from "@/lib/search/queries";
 import { inboxListQuerySchema } from "@/lib/inbox/schemas";
 import { addMessage, assignThread, setMessagesRead, setThreadStatus } from "./service";
@@ -38,9 +38,9 @@ describe("findInboxThreads filters", () => {
     const made: Thread[] = [];
     for (let i = 0; i < 6; i++) made.push((await makeThread(db, { channel: "discussion", subject: `${tag} ${i}` })).thread);
     // 0,1 mine; 2 closed; 3 read; 4 state treated
-    for (const t of made.slice(0, 2)) await inTransaction(db, (tx, emit) => assignThread(tx, emit, t.id, agent.id, {}));
-    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, made[2]!.id, "closed", {}));
-    await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, made[3]!.id, true, {}));
+    for (const t of made.slice(0, 2)) await inTransaction(db, (tx, emit) => assignThread(tx, emit, t.id, agent.id, TEST_ACTOR));
+    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, made[2]!.id, "closed", TEST_ACTOR));
+    await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, made[3]!.id, true, TEST_ACTOR));
     await db.update(threads).set({ channelState: "treated" }).where(eq(threads.id, made[4]!.id));
     const ids = new Set(made.map((t) => t.id));
     const mine = (await allPages({ status: "open", assignee: "me", userId: agent.id })).filter((id) => ids.has(id));
@@ -73,7 +73,7 @@ describe("findInboxThreads filters", () => {
       made.push(
         await inTransaction(db, async (tx, emit) => {
           const { createThread } = await import("./service");
-          const t = await createThread(tx, emit, { channel: "chat", subject: `wait ${minutes}`, createdAt: new Date(base + minutes * 60_000) });
+          const t = await createThread(tx, emit, { channel: "chat", subject: `wait ${minutes}`, createdAt: new Date(base + minutes * 60_000) }, TEST_ACTOR);
           await addMessage(tx, emit, t.id, { authorRole: "customer", body: "hello?", createdAt: new Date(base + minutes * 60_000) });
           return t;
         }),
@@ -89,7 +89,11 @@ describe("findInboxThreads filters", () => {
     const db = database.db;
     const { thread } = await makeThread(db, { subject: "range" });
     const created = (await db.select().from(threads).where(eq(threads.id, thread.id)))[0]!.createdAt;
-    const inRange = await findInboxThreads(db, { status: "all", createdFrom: new Date(created.getTime() - 1000), createdTo: new Date(created.getTime() + 1000) }, { limit: 200 });
+    const inRange = await findInboxThreads(
+      db,
+      { status: "all", createdFrom: new Date(created.getTime() - 1000), createdTo: new Date(created.getTime() + 1000) },
+      { limit: 200 },
+    );
     expect(inRange.threads.map((t) => t.id)).toContain(thread.id);
     const outside = await findInboxThreads(db, { status: "all", updatedTo: new Date(created.getTime() - 60_000) }, { limit: 200 });
     expect(outside.threads.map((t) => t.id)).not.toContain(thread.id);
@@ -101,7 +105,9 @@ describe("findInboxThreads filters", () => {
     for (let i = 0; i < 4; i++) made.push((await makeThread(db, { channel: "call_request", subject: `micro ${i}` })).thread);
     // Same millisecond, different microseconds.
     for (const [i, t] of made.entries()) {
-      await db.execute(sql`update threads set last_message_at = '2020-01-01T00:00:00.123000Z'::timestamptz + ${`${i * 10} microseconds`}::interval where id = ${t.id}`);
+      await db.execute(
+        sql`update threads set last_message_at = '2020-01-01T00:00:00.123000Z'::timestamptz + ${`${i * 10} microseconds`}::interval where id = ${t.id}`,
+      );
     }
     const seen = (await allPages({ status: "open", channel: "call_request" }, 1)).filter((id) => made.some((t) => t.id === id));
     expect(seen).toEqual([...made].reverse().map((t) => t.id));
@@ -114,14 +120,14 @@ describe("findInboxCounts", () => {
     const agent = await makeUser(db, "agent");
     const before = await findInboxCounts(db, agent.id);
     const { thread } = await makeThread(db, { channel: "contact" });
-    await inTransaction(db, (tx, emit) => assignThread(tx, emit, thread.id, agent.id, {}));
+    await inTransaction(db, (tx, emit) => assignThread(tx, emit, thread.id, agent.id, TEST_ACTOR));
     const after = await findInboxCounts(db, agent.id);
     expect(after.mine).toBe(before.mine + 1);
     expect(after.open).toBe(before.open + 1);
     expect(after.channels.contact).toBe(before.channels.contact + 1);
     expect(after.unread).toBe(before.unread + 1);
     expect(after.unassigned).toBe(before.unassigned);
-    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", {}));
+    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", TEST_ACTOR));
     expect((await findInboxCounts(db, agent.id)).mine).toBe(before.mine);
 
     await db.execute(sql`insert into threads (channel, subject) select 'chat', 'bulk ' || g from generate_series(1, ${COUNT_CAP + 5}) g`);
@@ -135,7 +141,10 @@ describe("findInboxCounts", () => {
 describe("searchThreads", () => {
   it("finds a message by a word in its body, English and Turkish, with highlights", async () => {
     const db = database.db;
-    const { thread } = await makeThread(db, { subject: "Delivery question", messages: ["My parcel zebrafinch never arrived", "Siparişim kargoya verilmedi, lütfen yardımcı olun"] });
+    const { thread } = await makeThread(db, {
+      subject: "Delivery question",
+      messages: ["My parcel zebrafinch never arrived", "Siparişim kargoya verilmedi, lütfen yardımcı olun"],
+    });
     const hits = await searchThreads(db, "zebrafinch");
     expect(hits.map((h) => h.id)).toEqual([thread.id]);
     expect(hits[0]!.bodyHighlight).toContain(`${HL_START}zebrafinch${HL_END}`);

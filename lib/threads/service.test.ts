@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { messages, realtimeEvents, threadEvents, threads } from "@/db/schema";
 import { inTransaction } from "@/lib/events";
-import { createTestDatabase } from "@/lib/testing/db";
-import { makeThread, makeUser } from "@/lib/testing/factories";
+import { createTestDatabase } from "@/e2e/support/test-db";
+import { makeThread, makeUser, TEST_ACTOR } from "@/e2e/support/factories";
 import { addMessage, assignThread, setMessagesRead, setThreadStatus } from "./service";
 import { decodeCursor, findInboxThreads, type Cursor } from "./queries";
 
@@ -30,7 +30,9 @@ describe("addMessage", () => {
     expect(t.waitingSince).not.toBeNull();
 
     const agent = await makeUser(db, "agent");
-    await inTransaction(db, (tx, emit) => addMessage(tx, emit, thread.id, { authorRole: "agent", authorUserId: agent.id, body: "Internal: check stock", isInternal: true }));
+    await inTransaction(db, (tx, emit) =>
+      addMessage(tx, emit, thread.id, { authorRole: "agent", authorUserId: agent.id, body: "Internal: check stock", isInternal: true }),
+    );
     t = await reload(thread.id);
     expect(t.lastMessagePreview).toBe("Second, still waiting"); // a note is never the preview
     expect(t.waitingSince).not.toBeNull(); // and does not answer the customer
@@ -47,7 +49,8 @@ describe("addMessage", () => {
   it("records one realtime event per change, in the same transaction", async () => {
     const db = database.db;
     const before = await db.select().from(realtimeEvents);
-    const { thread } = await makeThread(db, { messages: ["one"] });
+    // A conversation: its opening and the customer's message are the only changes (a contact form adds its own event).
+    const { thread } = await makeThread(db, { channel: "conversation", messages: ["one"] });
     const after = await db.select().from(realtimeEvents);
     const mine = after.slice(before.length);
     expect(mine.map((e) => e.name)).toEqual(["thread.created", "message.created"]);
@@ -77,11 +80,11 @@ describe("read state, status and assignment", () => {
   it("marks one message or the whole thread read and unread, keeping the count exact", async () => {
     const db = database.db;
     const { thread, messages: msgs } = await makeThread(db, { messages: ["a", "b", "c"] });
-    await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, thread.id, true, {}, [msgs[0]!.id]));
+    await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, thread.id, true, TEST_ACTOR, [msgs[0]!.id]));
     expect((await reload(thread.id)).unreadCount).toBe(2);
-    await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, thread.id, true, {}));
+    await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, thread.id, true, TEST_ACTOR));
     expect((await reload(thread.id)).unreadCount).toBe(0);
-    const result = await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, thread.id, false, {}, [msgs[2]!.id]));
+    const result = await inTransaction(db, (tx, emit) => setMessagesRead(tx, emit, thread.id, false, TEST_ACTOR, [msgs[2]!.id]));
     expect(result).toEqual({ changed: 1, unreadCount: 1 });
   });
 
@@ -89,10 +92,10 @@ describe("read state, status and assignment", () => {
     const db = database.db;
     const agent = await makeUser(db, "agent");
     const { thread } = await makeThread(db);
-    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", { userId: agent.id }));
+    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "closed", agent.actor));
     expect((await reload(thread.id)).status).toBe("closed");
-    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "open", { userId: agent.id }));
-    await inTransaction(db, (tx, emit) => assignThread(tx, emit, thread.id, agent.id, { userId: agent.id }));
+    await inTransaction(db, (tx, emit) => setThreadStatus(tx, emit, thread.id, "open", agent.actor));
+    await inTransaction(db, (tx, emit) => assignThread(tx, emit, thread.id, agent.id, agent.actor));
     expect((await reload(thread.id)).assigneeId).toBe(agent.id);
     const log = await db.select().from(threadEvents).where(eq(threadEvents.threadId, thread.id)).orderBy(threadEvents.id);
     expect(log.map((e) => e.type)).toEqual(["created", "closed", "reopened", "assigned"]);

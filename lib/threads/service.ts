@@ -1,32 +1,37 @@
-// Writes to threads and messages, shared by every channel: the inbox, the forms and the five
-// compatibility APIs all go through these functions. Each takes a transaction and an `emit`
-// (see lib/events inTransaction) so a channel service can add its detail row in the same commit.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import {
-  messages,
-  threadEvents,
-  threads,
-  type AuthorRole,
-  type Channel,
-  type Message,
-  type Thread,
-  type ThreadStatus,
-} from "@/db/schema";
+// The shared steps of the thread model, the same for every channel: the inbox, the forms and the
+// five compatibility APIs all write threads and messages through these functions.
+//
+// These are the only functions shaped (tx, emit, …): each runs inside its caller's transaction (a
+// `Tx`, which a plain Db is not) and records its events with the caller's `emit`, so a channel
+// service adds its detail row and its messages in one commit. Everything else — every exported
+// channel service — is shaped (db, input, actor) and opens its own transaction (lib/events
+// inTransaction). This module knows channels only through the catalog (pure data).
+import "server-only";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { messages, tags, threadEvents, threads, type AuthorRole, type Channel, type Message, type Thread, type ThreadStatus } from "@/db/schema";
+import { actorLabel, actorUserId, systemActor, type Actor } from "@/lib/auth/actor";
+import { pickRoundRobinAgent } from "./assignment";
+import { WAITING_STATES } from "@/lib/channels/catalog";
 import { AppError } from "@/lib/errors";
-import type { EventName } from "@/lib/events";
+import type { Audience, Emit } from "@/lib/events";
 
-export type Emit = (name: EventName, data: Record<string, unknown>) => void;
+export type { Actor, Emit, Tx };
+
+// The model's events beyond the core ones (lib/events/types.ts): staff hear them all.
+declare module "@/lib/events/types" {
+  interface EventMap {
+    "thread.tagged": { threadId: number; channel: Channel; tagIds: number[] };
+    /** Snoozed (until a time, or until the customer writes: `until` null) or woken up (`snoozed` false). */
+    "thread.snoozed": { threadId: number; channel: Channel; snoozed: boolean; until: string | null; reason?: "time" | "reply" | "manual" };
+    "thread.spam": { threadId: number; channel: Channel; spam: boolean };
+    "thread.merged": { threadId: number; channel: Channel; intoId: number };
+  }
+}
 
 /** Messages from these roles wait for us: they arrive unread and make the thread "waiting". */
 export const INBOUND_ROLES: readonly AuthorRole[] = ["customer", "customer_service"];
 export const isInbound = (role: AuthorRole) => INBOUND_ROLES.includes(role);
-
-export interface Actor {
-  userId?: number | null;
-  /** Shown in the timeline when there is no user (an API client, the system). */
-  label?: string;
-}
 
 export interface NewMessageInput {
   authorRole: AuthorRole;
@@ -55,32 +60,52 @@ export interface NewThreadInput {
   channelState?: string | null;
   status?: ThreadStatus;
   createdAt?: Date;
+  /**
+   * What else a customer may quote to find this thread: the channel's order, product and offer
+   * codes, the phone number the form gave. The customer's phone and the seller's codes are added here.
+   */
+  searchKeys?: readonly (string | number | null | undefined)[];
+  /** false: never round-robin this one (history written by the seed and imports). */
+  roundRobin?: boolean;
 }
 
-/**
- * Channels whose own state says whether the customer side waits for us. `addMessage` keeps it in
- * the same UPDATE as `waiting_since`, whichever path adds the message (inbox, API, import).
- */
-export const WAITING_STATES: Partial<Record<Channel, { waiting: string; answered: string }>> = {
-  discussion: { waiting: "to_treat", answered: "treated" },
-};
+/** Search keys as stored: the non-empty ones, once each, space-separated (threads.search_keys). */
+function joinKeys(existing: string, keys: readonly (string | number | null | undefined)[]): string {
+  let out = existing;
+  for (const key of keys) {
+    const value = key === null || key === undefined ? "" : String(key).replace(/\s+/g, " ").trim();
+    if (value && !` ${out} `.includes(` ${value} `)) out = out ? `${out} ${value}` : value;
+  }
+  return out.slice(0, 2000);
+}
+
+/** Who hears a change of this thread: staff, and — unless it is internal — its customer and its visitors. */
+export function threadAudience(thread: { id: number; customerId: number | null }, internal = false): Audience {
+  return internal ? { staff: true } : { staff: true, customerId: thread.customerId, threadId: thread.id };
+}
 
 export function previewOf(body: string): string {
   return body.replace(/\s+/g, " ").trim().slice(0, 160);
 }
 
-export async function logThreadEvent(
-  tx: Db,
-  threadId: number,
-  type: string,
-  actor: Actor,
-  data: Record<string, unknown> = {},
-): Promise<void> {
-  await tx.insert(threadEvents).values({ threadId, type, actorUserId: actor.userId ?? null, actorLabel: actor.label ?? null, data });
+export async function logThreadEvent(tx: Tx, threadId: number, type: string, actor: Actor, data: Record<string, unknown> = {}): Promise<void> {
+  await tx.insert(threadEvents).values({ threadId, type, actorUserId: actorUserId(actor), actorLabel: actorLabel(actor), data });
 }
 
-export async function createThread(tx: Db, emit: Emit, input: NewThreadInput, actor: Actor = {}): Promise<Thread> {
+export async function createThread(tx: Tx, emit: Emit, input: NewThreadInput, actor: Actor): Promise<Thread> {
   const createdAt = input.createdAt ?? new Date();
+  const keys = [...(input.searchKeys ?? [])];
+  if (input.customerId || input.sellerId) {
+    const [known] = await tx
+      .execute<{ phone: string | null; seller: string | null }>(
+        sql`select (select c.phone from customers c where c.id = ${input.customerId ?? null}) as phone,
+                 (select concat_ws(' ', s.external_id, s.supplier_code) from sellers s where s.id = ${input.sellerId ?? null}) as seller`,
+      )
+      .then((r) => (r as unknown as { rows: { phone: string | null; seller: string | null }[] }).rows);
+    keys.push(known?.phone, known?.seller);
+  }
+  // Round-robin (a setting): a new thread nobody was given goes to the online agent who waited longest.
+  const assigneeId = input.assigneeId ?? (input.roundRobin === false ? null : await pickRoundRobinAgent(tx));
   const [thread] = await tx
     .insert(threads)
     .values({
@@ -90,23 +115,36 @@ export async function createThread(tx: Db, emit: Emit, input: NewThreadInput, ac
       customerName: input.customerName ?? "",
       customerEmail: input.customerEmail ?? null,
       sellerId: input.sellerId ?? null,
-      assigneeId: input.assigneeId ?? null,
+      assigneeId: assigneeId ?? null,
       orderRef: input.orderRef ?? null,
       locale: input.locale ?? null,
       channelState: input.channelState ?? null,
       status: input.status ?? "open",
+      searchKeys: joinKeys("", keys),
       createdAt,
       updatedAt: createdAt,
       lastMessageAt: createdAt,
     })
     .returning();
   await logThreadEvent(tx, thread.id, "created", actor, { channel: thread.channel });
-  emit("thread.created", { threadId: thread.id, channel: thread.channel });
+  emit("thread.created", { threadId: thread.id, channel: thread.channel }, threadAudience(thread));
+  if (assigneeId && !input.assigneeId) {
+    await logThreadEvent(tx, thread.id, "assigned", systemActor("Round-robin"), { from: null, to: assigneeId, auto: true });
+    emit("thread.assigned", { threadId: thread.id, channel: thread.channel, assigneeId, byUserId: null });
+  }
   return thread;
 }
 
+/** More identifiers a customer may quote for this thread (e.g. an order number added later). */
+export async function addSearchKeys(tx: Tx, threadId: number, keys: readonly (string | number | null | undefined)[]): Promise<void> {
+  const [row] = await tx.select({ searchKeys: threads.searchKeys }).from(threads).where(eq(threads.id, threadId));
+  if (!row) return;
+  const next = joinKeys(row.searchKeys, keys);
+  if (next !== row.searchKeys) await tx.update(threads).set({ searchKeys: next }).where(eq(threads.id, threadId));
+}
+
 /** Adds a message and moves the thread's activity, preview, counts and waiting state with it. */
-export async function addMessage(tx: Db, emit: Emit, threadId: number, input: NewMessageInput): Promise<Message> {
+export async function addMessage(tx: Tx, emit: Emit, threadId: number, input: NewMessageInput): Promise<Message> {
   const body = input.body;
   const createdAt = input.createdAt ?? new Date();
   const inbound = isInbound(input.authorRole);
@@ -130,51 +168,59 @@ export async function addMessage(tx: Db, emit: Emit, threadId: number, input: Ne
 
   // An internal note is activity for us but neither answers nor waits for the customer.
   const answered = !inbound && !input.isInternal && input.authorRole !== "system";
-  const stateWhens = Object.entries(WAITING_STATES).map(
-    ([channel, states]) => sql`when ${channel} then ${inbound ? states.waiting : states.answered}::text`,
-  );
+  const stateWhens = WAITING_STATES.map((states) => sql`when ${states.channel} then ${inbound ? states.waiting : states.answered}::text`);
   const [thread] = await tx
     .update(threads)
     .set({
       lastMessageAt: sql`greatest(${threads.lastMessageAt}, ${createdAt.toISOString()}::timestamptz)`,
       lastMessagePreview: input.isInternal ? threads.lastMessagePreview : previewOf(body),
       lastMessageRole: input.isInternal ? threads.lastMessageRole : input.authorRole,
+      lastVisibleAt: input.isInternal ? threads.lastVisibleAt : sql`greatest(${threads.lastVisibleAt}, ${createdAt.toISOString()}::timestamptz)`,
       messageCount: sql`${threads.messageCount} + 1`,
       unreadCount: read ? threads.unreadCount : sql`${threads.unreadCount} + 1`,
-      waitingSince: inbound
-        ? sql`coalesce(${threads.waitingSince}, ${createdAt.toISOString()}::timestamptz)`
-        : answered
-          ? null
-          : threads.waitingSince,
+      waitingSince: inbound ? sql`coalesce(${threads.waitingSince}, ${createdAt.toISOString()}::timestamptz)` : answered ? null : threads.waitingSince,
       channelState:
         (inbound || answered) && stateWhens.length
           ? sql`case ${threads.channel} ${sql.join(stateWhens, sql` `)} else ${threads.channelState} end`
           : threads.channelState,
+      // A new message from the customer side wakes a snoozed thread, whatever it was snoozed until.
+      snoozedAt: inbound ? null : threads.snoozedAt,
+      snoozeUntil: inbound ? null : threads.snoozeUntil,
       version: sql`${threads.version} + 1`,
       updatedAt: new Date(),
     })
     .where(eq(threads.id, threadId))
-    .returning({ id: threads.id, channel: threads.channel, channelState: threads.channelState });
+    .returning({
+      id: threads.id,
+      channel: threads.channel,
+      channelState: threads.channelState,
+      customerId: threads.customerId,
+      assigneeId: threads.assigneeId,
+      subject: threads.subject,
+    });
   if (!thread) throw new AppError("not_found", "Thread not found.");
 
-  emit("message.created", {
-    threadId,
-    messageId: message.id,
-    channel: thread.channel,
-    channelState: thread.channelState,
-    authorRole: message.authorRole,
-    isInternal: message.isInternal,
-  });
+  emit(
+    "message.created",
+    {
+      threadId,
+      messageId: message.id,
+      channel: thread.channel,
+      channelState: thread.channelState,
+      authorRole: message.authorRole,
+      isInternal: message.isInternal,
+      // For staff notifications ("a new message in my thread"); the customer side hears its own thread only.
+      assigneeId: thread.assigneeId,
+      authorUserId: message.authorUserId,
+      preview: previewOf(body).slice(0, 140),
+      subject: thread.subject.slice(0, 140),
+    },
+    threadAudience(thread, message.isInternal),
+  );
   return message;
 }
 
-export async function setThreadStatus(
-  tx: Db,
-  emit: Emit,
-  threadId: number,
-  status: ThreadStatus,
-  actor: Actor,
-): Promise<Thread> {
+export async function setThreadStatus(tx: Tx, emit: Emit, threadId: number, status: ThreadStatus, actor: Actor): Promise<Thread> {
   const [current] = await tx.select().from(threads).where(eq(threads.id, threadId)).for("update");
   if (!current || current.deletedAt) throw new AppError("not_found", "Thread not found.");
   if (current.status === status) return current;
@@ -184,17 +230,11 @@ export async function setThreadStatus(
     .where(eq(threads.id, threadId))
     .returning();
   await logThreadEvent(tx, threadId, status === "closed" ? "closed" : "reopened", actor);
-  emit(status === "closed" ? "thread.closed" : "thread.reopened", { threadId, channel: thread.channel, status });
+  emit(status === "closed" ? "thread.closed" : "thread.reopened", { threadId, channel: thread.channel, status }, threadAudience(thread));
   return thread;
 }
 
-export async function assignThread(
-  tx: Db,
-  emit: Emit,
-  threadId: number,
-  assigneeId: number | null,
-  actor: Actor,
-): Promise<Thread> {
+export async function assignThread(tx: Tx, emit: Emit, threadId: number, assigneeId: number | null, actor: Actor): Promise<Thread> {
   const [current] = await tx.select().from(threads).where(eq(threads.id, threadId)).for("update");
   if (!current || current.deletedAt) throw new AppError("not_found", "Thread not found.");
   if (current.assigneeId === assigneeId) return current;
@@ -204,7 +244,7 @@ export async function assignThread(
     .where(eq(threads.id, threadId))
     .returning();
   await logThreadEvent(tx, threadId, "assigned", actor, { from: current.assigneeId, to: assigneeId });
-  emit("thread.assigned", { threadId, channel: thread.channel, assigneeId });
+  emit("thread.assigned", { threadId, channel: thread.channel, assigneeId, byUserId: actorUserId(actor) });
   return thread;
 }
 
@@ -213,7 +253,7 @@ export async function assignThread(
  * thread's unread count exact.
  */
 export async function setMessagesRead(
-  tx: Db,
+  tx: Tx,
   emit: Emit,
   threadId: number,
   read: boolean,
@@ -249,7 +289,7 @@ export async function setMessagesRead(
 
 /** Sets the channel's own state (call status, process status, …). */
 export async function setChannelState(
-  tx: Db,
+  tx: Tx,
   emit: Emit,
   threadId: number,
   channelState: string,
@@ -267,15 +307,114 @@ export async function setChannelState(
   return thread;
 }
 
-/** Soft delete: gone from lists and APIs, kept for the audit trail. */
-export async function softDeleteThread(tx: Db, emit: Emit, threadId: number, actor: Actor): Promise<boolean> {
+/** Soft delete: gone from lists and APIs, kept for the audit trail (an admin may restore it for 30 days). */
+export async function softDeleteThread(tx: Tx, emit: Emit, threadId: number, actor: Actor): Promise<boolean> {
   const [thread] = await tx
     .update(threads)
-    .set({ deletedAt: new Date(), version: sql`${threads.version} + 1`, updatedAt: new Date() })
+    .set({ deletedAt: new Date(), deletedBy: actorUserId(actor), version: sql`${threads.version} + 1`, updatedAt: new Date() })
     .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
     .returning({ id: threads.id, channel: threads.channel });
   if (!thread) return false;
   await logThreadEvent(tx, threadId, "deleted", actor);
   emit("thread.updated", { threadId, channel: thread.channel, deleted: true });
   return true;
+}
+
+/** Back from the trash. */
+export async function restoreThread(tx: Tx, emit: Emit, threadId: number, actor: Actor): Promise<boolean> {
+  const [thread] = await tx
+    .update(threads)
+    .set({ deletedAt: null, deletedBy: null, version: sql`${threads.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(threads.id, threadId), isNotNull(threads.deletedAt)))
+    .returning({ id: threads.id, channel: threads.channel });
+  if (!thread) return false;
+  await logThreadEvent(tx, threadId, "restored", actor);
+  emit("thread.updated", { threadId, channel: thread.channel, deleted: false });
+  return true;
+}
+
+/** The thread locked for this transaction; not found when missing or deleted. */
+export async function lockLiveThread(tx: Tx, threadId: number): Promise<Thread> {
+  const [thread] = await tx
+    .select()
+    .from(threads)
+    .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)))
+    .for("update");
+  if (!thread) throw new AppError("not_found", "Thread not found.");
+  return thread;
+}
+
+/** Adds and removes tags (ids of existing tags), or sets them; logs and announces what changed. */
+export async function setThreadTags(
+  tx: Tx,
+  emit: Emit,
+  threadId: number,
+  change: { add?: readonly number[]; remove?: readonly number[]; set?: readonly number[] },
+  actor: Actor,
+): Promise<{ before: number[]; tagIds: number[] }> {
+  const current = await lockLiveThread(tx, threadId);
+  const before = current.tagIds;
+  let next = change.set ? [...new Set(change.set)] : [...before];
+  for (const id of change.add ?? []) if (!next.includes(id)) next.push(id);
+  next = next.filter((id) => !(change.remove ?? []).includes(id));
+  if (next.length === before.length && next.every((id) => before.includes(id))) return { before, tagIds: before };
+  // Only tags that exist (a tag deleted meanwhile is dropped, not kept as a dangling id).
+  const known = next.length ? await tx.select({ id: tags.id }).from(tags).where(inArray(tags.id, next)) : [];
+  next = next.filter((id) => known.some((k) => k.id === id));
+  await tx
+    .update(threads)
+    .set({ tagIds: next, version: sql`${threads.version} + 1`, updatedAt: new Date() })
+    .where(eq(threads.id, threadId));
+  const added = next.filter((id) => !before.includes(id));
+  const removed = before.filter((id) => !next.includes(id));
+  if (added.length || removed.length) {
+    await logThreadEvent(tx, threadId, "tagged", actor, { added, removed });
+    emit("thread.tagged", { threadId, channel: current.channel, tagIds: next });
+  }
+  return { before, tagIds: next };
+}
+
+/**
+ * Snoozes an open thread until `until` (null: until the customer writes again). It leaves the open
+ * views at once (a query-time rule: snoozedNow in lib/threads/queries.ts) and comes back by itself.
+ */
+export async function snoozeThread(tx: Tx, emit: Emit, threadId: number, until: Date | null, actor: Actor): Promise<Thread> {
+  const current = await lockLiveThread(tx, threadId);
+  if (current.status !== "open") throw new AppError("conflict", "Only an open thread can be snoozed.");
+  if (until && until.getTime() <= Date.now()) throw new AppError("invalid", "Snooze until a time in the future.", { until: ["Must be in the future."] });
+  const [thread] = await tx
+    .update(threads)
+    .set({ snoozedAt: new Date(), snoozeUntil: until, snoozedBy: actorUserId(actor), version: sql`${threads.version} + 1`, updatedAt: new Date() })
+    .where(eq(threads.id, threadId))
+    .returning();
+  await logThreadEvent(tx, threadId, "snoozed", actor, { until: until?.toISOString() ?? null });
+  emit("thread.snoozed", { threadId, channel: thread!.channel, snoozed: true, until: until?.toISOString() ?? null });
+  return thread!;
+}
+
+/** Ends a snooze (an agent's "unsnooze", or the wake-up sweep once its time has come). */
+export async function wakeThread(tx: Tx, emit: Emit, threadId: number, reason: "time" | "manual", actor: Actor): Promise<boolean> {
+  const [thread] = await tx
+    .update(threads)
+    .set({ snoozedAt: null, snoozeUntil: null, version: sql`${threads.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(threads.id, threadId), isNotNull(threads.snoozedAt)))
+    .returning({ id: threads.id, channel: threads.channel, assigneeId: threads.assigneeId });
+  if (!thread) return false;
+  await logThreadEvent(tx, threadId, "woke", actor, { reason });
+  emit("thread.snoozed", { threadId, channel: thread.channel, snoozed: false, until: null, reason });
+  return true;
+}
+
+/** Marks a thread as spam (out of every view) or back (not spam). Blocking the sender is the caller's (lib/customers). */
+export async function setThreadSpam(tx: Tx, emit: Emit, threadId: number, spam: boolean, actor: Actor): Promise<Thread> {
+  const current = await lockLiveThread(tx, threadId);
+  if (Boolean(current.spamAt) === spam) return current;
+  const [thread] = await tx
+    .update(threads)
+    .set({ spamAt: spam ? new Date() : null, version: sql`${threads.version} + 1`, updatedAt: new Date() })
+    .where(eq(threads.id, threadId))
+    .returning();
+  await logThreadEvent(tx, threadId, spam ? "spam" : "not_spam", actor);
+  emit("thread.spam", { threadId, channel: thread!.channel, spam });
+  return thread!;
 }

@@ -1,5 +1,5 @@
 // GET /csrf_token/ — {"csrf_token": "…"} plus the csrftoken cookie, as storefronts expect
-import { getCsrfToken } from "@/lib/contact/http";
+import { getCsrfToken } from "@/lib/contact/wire/http";
 
 export const dynamic = "force-dynamic";
 export const GET = getCsrfToken;

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { LanguageSwitch, SentConfirmation } from "@/components/ui/public-form-page";
 import { getLocaleSettings, pickLocale } from "@/lib/i18n";
-import { CALLBACK_LOCALES, CALLBACK_TEXTS, isCallbackLocale, type CallbackLocale } from "@/lib/call-requests/messages";
+import { CALLBACK_LOCALES, CALLBACK_TEXTS, isCallbackLocale, type CallbackLocale } from "@/lib/call-requests/texts";
 import { CallbackForm } from "@/components/call-requests/callback-form";
 
 export const dynamic = "force-dynamic";

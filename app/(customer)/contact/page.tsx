@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { LanguageSwitch, SentConfirmation } from "@/components/ui/public-form-page";
 import { getLocaleSettings, pickLocale } from "@/lib/i18n";
-import { CONTACT_LOCALES, CONTACT_TEXTS, isContactLocale, type ContactLocale } from "@/lib/contact/messages";
+import { CONTACT_LOCALES, CONTACT_TEXTS, isContactLocale, type ContactLocale } from "@/lib/contact/texts";
 import { findActiveSubjects } from "@/lib/contact/queries";
-import { UPLOAD_POLICIES } from "@/lib/storage/file-types";
+import { CHANNEL_CATALOG } from "@/lib/channels/catalog";
 import { ContactForm } from "@/components/contact/contact-form";
 
 export const dynamic = "force-dynamic";
@@ -52,7 +52,7 @@ export default async function ContactPage({ searchParams }: { searchParams: Prom
             <h1 className="text-2xl font-semibold">{t.title}</h1>
             <p className="mt-2 mb-6 text-sm text-slate-600">{t.intro}</p>
             {subjects.length ? (
-              <ContactForm locale={locale} subjects={subjects} maxMb={Math.round(UPLOAD_POLICIES.contact.maxTotalBytes / (1024 * 1024))} />
+              <ContactForm locale={locale} subjects={subjects} maxMb={Math.round(CHANNEL_CATALOG.contact.upload.maxTotalBytes / (1024 * 1024))} />
             ) : (
               <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">
                 {t.noSubjects}

@@ -16,13 +16,13 @@ export function RoutingForm({ routing }: { routing: { default: string; operation
       <label className="block max-w-md">
         <span className="mb-1 block text-sm font-medium text-slate-700">Default recipient</span>
         <input name="default" type="email" required defaultValue={routing.default} className={input} />
-        <span className="mt-1 block text-xs text-slate-500">Where submissions go when no operation is given or the operation is not listed.</span>
+        <span className="mt-1 block text-xs text-slate-600">Where submissions go when no operation is given or the operation is not listed.</span>
       </label>
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">By operation</legend>
         <table className="w-full max-w-2xl text-sm">
           <thead>
-            <tr className="text-left text-xs text-slate-500">
+            <tr className="text-left text-xs text-slate-600">
               <th className="pb-1 font-medium">Operation</th>
               <th className="pb-1 font-medium">Recipient e-mail</th>
             </tr>
@@ -42,7 +42,11 @@ export function RoutingForm({ routing }: { routing: { default: string; operation
         </table>
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Save routing
         </button>
         <span role="status" aria-live="polite" className="text-sm">

@@ -44,7 +44,11 @@ export function SubjectEditor({
         <input type="checkbox" name="isOrderNeeded" defaultChecked={subject?.isOrderNeeded ?? false} />
         Order needed
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {subject ? "Save" : "Add subject"}
       </button>
       <span role="status" aria-live="polite" className="w-full text-xs">

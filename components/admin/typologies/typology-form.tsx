@@ -45,7 +45,14 @@ export function TypologyForm({
         </label>
         <label className="block">
           <span className="mb-1 block font-medium text-slate-700">Sub-typology code</span>
-          <input name="subTypologyCode" required defaultValue={v?.subTypologyCode} className={input} placeholder="orderNotShipped" aria-invalid={!!error("subTypologyCode")} />
+          <input
+            name="subTypologyCode"
+            required
+            defaultValue={v?.subTypologyCode}
+            className={input}
+            placeholder="orderNotShipped"
+            aria-invalid={!!error("subTypologyCode")}
+          />
           {error("subTypologyCode") ? <span className="text-xs text-red-700">{error("subTypologyCode")}</span> : null}
         </label>
         <label className="block">

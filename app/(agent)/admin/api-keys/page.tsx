@@ -16,13 +16,13 @@ export default async function ApiKeysPage() {
   await requirePagePermission("apiKeys.manage");
   const db = await getDb();
   const [keys, owners] = await Promise.all([findApiCredentials(db), findKeyOwners(db)]);
+  const activePrefixes = keys.filter((k) => !k.revokedAt).map((k) => k.keyPrefix);
   return (
     <main className="mx-auto max-w-5xl space-y-8 p-6">
       <div>
         <h1 className="text-xl font-semibold">API keys</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Machine clients sign in with these. A secret is shown once, when it is created; we keep only its hash. Revoke a key that
-          leaked and create a new one.
+          Machine clients sign in with these. A secret is shown once, when it is created; we keep only its hash. Revoke a key that leaked and create a new one.
         </p>
       </div>
 
@@ -32,6 +32,7 @@ export default async function ApiKeysPage() {
           title="New call-requests key"
           help="HTTP Basic for /api/call_requests: the user is the staff member's e-mail, the password is the key. The key acts as that user."
           scopes={MANAGED_KINDS.call_requests.scopeLabels}
+          activePrefixes={activePrefixes}
           owners={owners.staff.map((s) => ({ id: s.id, label: `${s.name} <${s.email}>` }))}
         />
         <CreateKeyForm
@@ -39,6 +40,23 @@ export default async function ApiKeysPage() {
           title="New seller credential"
           help="Client credentials for the marketplace discussions API (/seller/v2): client id and secret, bound to one seller, whose id goes in the SellerId header."
           scopes={MANAGED_KINDS.seller.scopeLabels}
+          activePrefixes={activePrefixes}
+          owners={owners.sellers.map((s) => ({ id: s.id, label: `${s.title}${s.externalId ? ` (${s.externalId})` : ""}` }))}
+        />
+        <CreateKeyForm
+          kind="chat"
+          title="New chat key"
+          help="For the chat API's staff side (/api/v2/room-list/, get_QR_Id/, answering through room-service/): Authorization: Bearer <key>. The key acts as that user."
+          scopes={MANAGED_KINDS.chat.scopeLabels}
+          activePrefixes={activePrefixes}
+          owners={owners.staff.map((s) => ({ id: s.id, label: `${s.name} <${s.email}>` }))}
+        />
+        <CreateKeyForm
+          kind="soap"
+          title="New SOAP credential"
+          help="For the user-messages service (/listingapi/ws/IndividualUserConversationService?wsdl), bound to one seller: HTTP Basic with the role name and password, and every request signed with the apiKey and secret."
+          scopes={MANAGED_KINDS.soap.scopeLabels}
+          activePrefixes={activePrefixes}
           owners={owners.sellers.map((s) => ({ id: s.id, label: `${s.title}${s.externalId ? ` (${s.externalId})` : ""}` }))}
         />
       </section>
@@ -47,7 +65,7 @@ export default async function ApiKeysPage() {
         <h2 className="mb-2 font-semibold">All keys</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-xs" data-testid="api-keys">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
                 <th className="px-3 py-2 font-medium">Name</th>
                 <th className="px-3 py-2 font-medium">Bound to</th>
@@ -60,13 +78,18 @@ export default async function ApiKeysPage() {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
-                <tr key={k.id} data-testid="api-key-row" data-prefix={k.keyPrefix} className={k.revokedAt ? "text-slate-400" : ""}>
+                <tr key={k.id} data-testid="api-key-row" data-prefix={k.keyPrefix} className={k.revokedAt ? "text-slate-600" : ""}>
                   <td className="px-3 py-2">
                     <div className="font-medium">{k.name}</div>
-                    <div className="text-xs text-slate-500">{KIND_LABELS[k.kind] ?? k.kind}</div>
+                    <div className="text-xs text-slate-600">{KIND_LABELS[k.kind] ?? k.kind}</div>
                   </td>
-                  <td className="px-3 py-2">{k.userEmail ?? (k.sellerTitle ? `${k.sellerTitle}${k.sellerExternalId ? ` (${k.sellerExternalId})` : ""}` : "—")}</td>
-                  <td className="px-3 py-2 font-mono break-all">{k.keyPrefix}</td>
+                  <td className="px-3 py-2">
+                    {k.userEmail ?? (k.sellerTitle ? `${k.sellerTitle}${k.sellerExternalId ? ` (${k.sellerExternalId})` : ""}` : "—")}
+                  </td>
+                  <td className="px-3 py-2 font-mono break-all">
+                    {k.keyPrefix}
+                    {k.roleName ? <div className="text-slate-600">role {k.roleName}</div> : null}
+                  </td>
                   <td className="px-3 py-2 text-xs">
                     {k.scopes.map((scope) => (
                       <div key={scope}>{scope}</div>

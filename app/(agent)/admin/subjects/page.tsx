@@ -22,9 +22,8 @@ export default async function SubjectsPage() {
     <main className="max-w-5xl p-6">
       <h1 className="text-xl font-semibold">Contact subjects</h1>
       <p className="mt-1 text-sm text-slate-600">
-        What visitors choose on the contact form and the contact-us API lists, in this order. Each subject has a text per language (the
-        default language, marked *, is required) and may need an order number. A deactivated subject is no longer offered; threads filed
-        under it keep it.
+        What visitors choose on the contact form and the contact-us API lists, in this order. Each subject has a text per language (the default language, marked
+        *, is required) and may need an order number. A deactivated subject is no longer offered; threads filed under it keep it.
       </p>
 
       <section aria-labelledby="add-subject" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -41,7 +40,7 @@ export default async function SubjectsPage() {
             data-testid="subject-row"
             data-id={s.id}
             data-active={s.isActive}
-            className={`rounded-lg border bg-white p-4 ${s.isActive ? "border-slate-200" : "border-dashed border-slate-300 opacity-75"}`}
+            className={`rounded-lg border bg-white p-4 ${s.isActive ? "border-slate-200" : "border-dashed border-slate-300 bg-slate-50"}`}
           >
             <div className="mb-3 flex flex-wrap items-center gap-2">
               <span className="font-medium">{s.translations[defaultCode] ?? s.code}</span>
@@ -58,7 +57,12 @@ export default async function SubjectsPage() {
                 <form action={moveSubjectAction}>
                   <input type="hidden" name="id" value={s.id} />
                   <input type="hidden" name="direction" value="down" />
-                  <button type="submit" className={small} disabled={i === subjects.length - 1} aria-label={`Move ${s.translations[defaultCode] ?? s.code} down`}>
+                  <button
+                    type="submit"
+                    className={small}
+                    disabled={i === subjects.length - 1}
+                    aria-label={`Move ${s.translations[defaultCode] ?? s.code} down`}
+                  >
                     ↓ Down
                   </button>
                 </form>

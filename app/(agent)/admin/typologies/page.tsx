@@ -22,8 +22,8 @@ export default async function TypologiesPage() {
       <div>
         <h1 className="text-xl font-semibold">Discussion typologies</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The reasons a marketplace discussion can be opened for. Sellers read the active ones at <code>/seller/v2/typologies</code>, filtered by
-          the order status; a discussion must use a sub-typology allowed at its order&apos;s status.
+          The reasons a marketplace discussion can be opened for. Sellers read the active ones at <code>/seller/v2/typologies</code>, filtered by the order
+          status; a discussion must use a sub-typology allowed at its order&apos;s status.
         </p>
       </div>
 
@@ -36,15 +36,15 @@ export default async function TypologiesPage() {
         <h2 className="mb-2 font-semibold">All typologies</h2>
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="typologies">
           {typologies.map((t) => (
-            <li key={t.id} data-testid="typology-row" data-code={t.subTypologyCode} className={t.isActive ? "" : "text-slate-400"}>
+            <li key={t.id} data-testid="typology-row" data-code={t.subTypologyCode} className={t.isActive ? "" : "text-slate-600"}>
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
                   <span className="font-mono text-xs">
                     {t.typologyCode} / {t.subTypologyCode}
                   </span>
                   <span className="font-medium">{t.descriptions[defaultLocale] ?? "—"}</span>
-                  <span className="text-xs text-slate-500">{t.orderStatuses.join(", ")}</span>
-                  <span className="text-xs text-slate-500">{t.salesChannel ?? "all channels"}</span>
+                  <span className="text-xs text-slate-600">{t.orderStatuses.join(", ")}</span>
+                  <span className="text-xs text-slate-600">{t.salesChannel ?? "all channels"}</span>
                   <span className="ml-auto text-xs" data-testid="typology-state">
                     {t.isActive ? "active" : "inactive"}
                   </span>

@@ -7,7 +7,10 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { INBOX_SEARCH_HEADER, pickFilters } from "@/lib/inbox/filters";
 import { listInbox } from "@/lib/inbox/list";
 import { inboxKeys } from "@/lib/inbox/query-keys";
-import { findInboxCounts, findSellerOptions } from "@/lib/threads/queries";
+import { findSidebar } from "@/lib/inbox/sidebar";
+import { findTags } from "@/lib/tags/queries";
+import { findSellerOptions } from "@/lib/threads/queries";
+import { findStaff } from "@/lib/users/queries";
 import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
 import { ShortcutsProvider } from "@/components/inbox/shortcuts";
 import { ThreadList } from "@/components/inbox/thread-list";
@@ -15,25 +18,28 @@ import { ThreadList } from "@/components/inbox/thread-list";
 export default async function InboxLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePagePermission("inbox.view");
   const db = await getDb();
-  // The first page and the counts are read here, with the page, so the list paints with its rows;
-  // the browser takes over from the same React Query entries (filters from the URL, via proxy.ts).
+  // The first page, the sidebar and the tags are read here, with the page, so the list paints with
+  // its rows; the browser takes over from the same React Query entries (filters from the URL, via proxy.ts).
   const filters = pickFilters(new URLSearchParams((await headers()).get(INBOX_SEARCH_HEADER) ?? ""));
   const client = new QueryClient();
-  const [sellers] = await Promise.all([
+  const [sellers, staff] = await Promise.all([
     findSellerOptions(db),
+    findStaff(db),
     listInbox(db, new URLSearchParams(filters as Record<string, string>), user.id)
       .then((page) => client.setQueryData(inboxKeys.list(filters as Record<string, string>), { pages: [page], pageParams: [null] }))
       .catch(() => undefined), // invalid filters: the list shows the API's message itself
-    findInboxCounts(db, user.id).then((counts) => client.setQueryData(inboxKeys.counts(), counts)),
+    findSidebar(db, user.id).then((sidebar) => client.setQueryData(inboxKeys.counts(), sidebar)),
+    findTags(db).then((tags) => client.setQueryData(inboxKeys.tags(), tags)),
   ]);
+  const me = { id: user.id, name: user.name, role: user.role };
   return (
     <HydrationBoundary state={dehydrate(client)}>
       <ShortcutsProvider>
         <div className="flex h-full">
           {/* No Suspense boundaries here: the list hydrates with the page, before any live event or
               refetch can change its data under it (the page is dynamic, so useSearchParams needs none). */}
-          <InboxSidebar sellers={sellers} />
-          <ThreadList />
+          <InboxSidebar sellers={sellers} me={me} />
+          <ThreadList me={me} agents={staff.map((s) => ({ id: s.id, name: s.name }))} />
           <div className="flex min-w-0 flex-1">{children}</div>
         </div>
       </ShortcutsProvider>

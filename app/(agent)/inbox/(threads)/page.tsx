@@ -14,8 +14,11 @@ const HINTS: [string, string][] = [
 export default async function InboxPage() {
   await requirePagePermission("inbox.view");
   return (
-    <section data-testid="inbox-empty-pane" className="flex min-w-0 flex-1 flex-col items-center justify-center gap-4 bg-slate-50 text-sm text-slate-500">
-      <svg viewBox="0 0 24 24" width="40" height="40" fill="none" stroke="currentColor" strokeWidth="1.5" className="text-slate-300" aria-hidden="true">
+    <section
+      data-testid="inbox-empty-pane"
+      className="hidden min-w-0 flex-1 flex-col items-center md:flex justify-center gap-4 bg-slate-50 text-sm text-slate-600"
+    >
+      <svg viewBox="0 0 24 24" width="40" height="40" fill="none" stroke="currentColor" strokeWidth="1.5" className="text-slate-600" aria-hidden="true">
         <path d="M3 13h4l2 3h6l2-3h4" />
         <path d="M5 5h14l2 8v6H3v-6l2-8z" />
       </svg>

@@ -87,11 +87,9 @@ export default async function CallQueuePage({ searchParams }: { searchParams: Pr
         </form>
       </div>
       <main className="min-h-0 flex-1 overflow-y-auto">
-        <p className="px-4 pt-3 text-xs text-slate-500">
-          Sorted by the start of the customer&apos;s time window, then oldest first. Updates live.
-        </p>
+        <p className="px-4 pt-3 text-xs text-slate-600">Sorted by the start of the customer&apos;s time window, then oldest first. Updates live.</p>
         {rows.length === 0 ? (
-          <p className="p-8 text-center text-sm text-slate-500" data-testid="call-queue-empty">
+          <p className="p-8 text-center text-sm text-slate-600" data-testid="call-queue-empty">
             Nothing to call here.
           </p>
         ) : (
@@ -103,7 +101,7 @@ export default async function CallQueuePage({ searchParams }: { searchParams: Pr
         )}
         {nextCursor ? (
           <div className="p-4 text-center text-sm">
-            <Link href={link({ cursor: nextCursor })} className="text-brand-600 hover:underline">
+            <Link href={link({ cursor: nextCursor })} className="text-brand-700 hover:underline">
               More →
             </Link>
           </div>

@@ -1,5 +1,5 @@
-// POST /users/contact-us/ — a contact form submission (JSON or multipart); see lib/contact/http.ts
-import { methodNotAllowed, postContactUs } from "@/lib/contact/http";
+// POST /users/contact-us/ — a contact form submission (JSON or multipart); see lib/contact/wire/http.ts
+import { methodNotAllowed, postContactUs } from "@/lib/contact/wire/http";
 
 export const dynamic = "force-dynamic";
 export const POST = postContactUs;

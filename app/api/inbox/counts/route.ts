@@ -1,18 +1,7 @@
-// GET /api/inbox/counts — the sidebar's counts of open threads (capped), for staff.
-import { NextResponse } from "next/server";
-import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/json";
-import { findInboxCounts } from "@/lib/threads/queries";
+// GET /api/inbox/counts — the sidebar's counts of open threads (capped), the saved views' too, and the views, for staff.
+import { apiRoute } from "@/lib/http/route";
+import { findSidebar } from "@/lib/inbox/sidebar";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    const user = await requirePermission("inbox.view");
-    const counts = await findInboxCounts(await getDb(), user.id);
-    return NextResponse.json(counts, { headers: { "Cache-Control": "private, no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute({ permission: "inbox.view", headers: { "Cache-Control": "private, no-store" } }, ({ db, user }) => findSidebar(db, user.id));

@@ -1,52 +1,48 @@
-// GET /api/threads/{id} — the open thread (messages, details, related threads) for staff
-// PATCH /api/threads/{id} — open/close, assign, mark read/unread
-import { NextResponse } from "next/server";
-import { getDb } from "@/db/client";
-import { AppError, fieldErrors } from "@/lib/errors";
-import { requirePermission } from "@/lib/auth/session";
-import { parseThreadId, threadErrorResponse } from "@/lib/messages/http";
-import { getThreadView } from "@/lib/messages/queries";
-import { threadPatchSchema } from "@/lib/messages/schemas";
-import { changeAssignee, changeReadState, changeThreadStatus } from "@/lib/messages/service";
+// GET /api/threads/{id} — the open thread (messages, the channel's panel, related threads, my draft) for staff
+// PATCH /api/threads/{id} — open/close, assign, mark read/unread, tags, snooze, spam, merge into another thread
+// DELETE /api/threads/{id} — to the trash (an admin may restore it for 30 days)
+import { getPreferences } from "@/lib/users/preferences";
+import { actorOf } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { apiRoute, idParams } from "@/lib/http/route";
+import { mergeThreads } from "@/lib/inbox/merge";
+import { changeAssignee, changeReadState, changeSnooze, changeSpam, changeThreadStatus, changeThreadTags, deleteThread } from "@/lib/inbox/service";
+import { threadPatchSchema } from "@/lib/inbox/thread-schemas";
+import { findThreadView } from "@/lib/inbox/thread-view";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    await requirePermission("inbox.view");
-    const id = await parseThreadId(params);
-    const view = await getThreadView(await getDb(), id);
-    if (!view) throw new AppError("not_found", "Thread not found.");
-    return NextResponse.json(view, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return threadErrorResponse(error);
-  }
-}
+export const GET = apiRoute({ permission: "inbox.view", params: idParams, headers: { "Cache-Control": "no-store" } }, async ({ db, params, user }) => {
+  const view = await findThreadView(db, params.id, { viewerId: user.id, locale: (await getPreferences(db, user.id)).locale });
+  if (!view) throw new AppError("not_found", "Thread not found.");
+  return view;
+});
 
-export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    // The session first: an anonymous caller learns nothing about the body's shape.
-    await requirePermission("inbox.view");
-    const id = await parseThreadId(params);
-    const parsed = threadPatchSchema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new AppError("invalid", "Invalid change.", fieldErrors(parsed.error.issues));
-    const patch = parsed.data;
-    const db = await getDb();
-    switch (patch.action) {
-      case "status": {
-        const user = await requirePermission("thread.status");
-        return NextResponse.json(await changeThreadStatus(db, id, patch.status, user));
-      }
-      case "assign": {
-        const user = await requirePermission("thread.assign");
-        return NextResponse.json(await changeAssignee(db, id, patch.assigneeId === "me" ? user.id : patch.assigneeId, user));
-      }
-      case "read": {
-        const user = await requirePermission("thread.read");
-        return NextResponse.json(await changeReadState(db, id, patch.read, user, patch.messageIds));
-      }
+export const PATCH = apiRoute({ permission: "inbox.view", params: idParams }, async ({ db, params, json, require }) => {
+  const patch = threadPatchSchema.parse(await json());
+  const threadId = params.id;
+  switch (patch.action) {
+    case "status":
+      return changeThreadStatus(db, { threadId, status: patch.status }, actorOf(require("thread.status")));
+    case "assign": {
+      const user = require("thread.assign");
+      return changeAssignee(db, { threadId, assigneeId: patch.assigneeId === "me" ? user.id : patch.assigneeId }, actorOf(user));
     }
-  } catch (error) {
-    return threadErrorResponse(error);
+    case "read":
+      return changeReadState(db, { threadId, read: patch.read, messageIds: patch.messageIds }, actorOf(require("thread.read")));
+    case "tags":
+      return changeThreadTags(db, { threadId, add: patch.add, remove: patch.remove }, actorOf(require("thread.tag")));
+    case "snooze":
+      return changeSnooze(db, { threadId, snooze: { until: patch.until } }, actorOf(require("thread.snooze")));
+    case "unsnooze":
+      return changeSnooze(db, { threadId, snooze: false }, actorOf(require("thread.snooze")));
+    case "spam":
+      return changeSpam(db, { threadId, spam: patch.spam }, actorOf(require("thread.spam")));
+    case "merge":
+      return mergeThreads(db, { sourceId: threadId, targetId: patch.intoId }, actorOf(require("thread.merge")));
   }
-}
+});
+
+export const DELETE = apiRoute({ permission: "thread.delete", params: idParams }, async ({ db, params, user }) =>
+  deleteThread(db, { threadId: params.id }, actorOf(user)),
+);

@@ -1,47 +1,44 @@
 // POST /api/threads/{id}/messages — the agent's reply or internal note, multipart with its files
-import { NextResponse } from "next/server";
-import { getDb } from "@/db/client";
-import { AppError, fieldErrors } from "@/lib/errors";
-import { getCurrentUser, requirePermission } from "@/lib/auth/session";
-import { parseThreadId, threadErrorResponse } from "@/lib/messages/http";
-import { replySchema } from "@/lib/messages/schemas";
-import { replyToThread } from "@/lib/messages/service";
-import type { IncomingFile } from "@/lib/storage/file-types";
-import { getStore } from "@/lib/storage/store";
+import { actorOf } from "@/lib/auth/session";
+import { postReply } from "@/lib/channels/reply";
+import { apiRoute, idParams } from "@/lib/http/route";
+import { threadUploadBodyLimit } from "@/lib/inbox/service";
+import { filesOf, replySchema } from "@/lib/inbox/thread-schemas";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    // Who is calling, before reading a possibly large body.
-    if (!(await getCurrentUser())) throw new AppError("unauthenticated", "Sign in first.");
-    await requirePermission("inbox.view");
-    const id = await parseThreadId(params);
-    const form = await request.formData().catch(() => {
-      throw new AppError("invalid", "Send the message as multipart/form-data.");
+export const POST = apiRoute(
+  { permission: "inbox.view", params: idParams, bodyLimit: ({ db, params }) => threadUploadBodyLimit(db, params.id) },
+  async ({ db, params, form, require }) => {
+    const body = await form();
+    const input = replySchema.parse({
+      kind: body.get("kind"),
+      body: body.get("body") ?? "",
+      receivers: body.getAll("receivers").filter((v) => typeof v === "string"),
+      attachmentIds: body.getAll("attachmentIds").filter((v) => typeof v === "string"),
+      expectedVersion: body.get("expectedVersion") || undefined,
+      since: body.get("since") || undefined,
+      force: body.get("force") ?? "false",
     });
-    const parsed = replySchema.safeParse({
-      kind: form.get("kind"),
-      body: form.get("body") ?? "",
-      receivers: form.getAll("receivers").filter((v) => typeof v === "string"),
-      attachmentIds: form.getAll("attachmentIds").filter((v) => typeof v === "string"),
-      expectedVersion: form.get("expectedVersion") || undefined,
-      since: form.get("since") || undefined,
-      force: form.get("force") ?? "false",
-    });
-    if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "Invalid message.", fieldErrors(parsed.error.issues));
-    const user = await requirePermission(parsed.data.kind === "note" ? "thread.note" : "thread.reply");
-    const files: IncomingFile[] = [];
-    for (const entry of form.getAll("files")) {
-      if (typeof entry === "string") continue;
-      files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-    }
-    const result = await replyToThread(await getDb(), getStore(), id, { ...parsed.data, files }, user);
-    return NextResponse.json(
+    const user = require(input.kind === "note" ? "thread.note" : "thread.reply");
+    const result = await postReply(
+      db,
+      {
+        threadId: params.id,
+        kind: input.kind,
+        body: input.body,
+        receivers: input.receivers,
+        files: await filesOf(body, "files"),
+        draftIds: input.attachmentIds,
+        expectedVersion: input.expectedVersion,
+        since: input.since,
+        force: input.force,
+      },
+      actorOf(user),
+    );
+    return Response.json(
       { messageId: result.message.id, attachmentIds: result.attachments.map((a) => a.id), version: result.version, at: new Date().toISOString() },
       { status: 201 },
     );
-  } catch (error) {
-    return threadErrorResponse(error);
-  }
-}
+  },
+);

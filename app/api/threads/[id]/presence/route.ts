@@ -1,29 +1,15 @@
 // POST /api/threads/{id}/presence — "I am looking at this thread" (heartbeat); who else is
 // DELETE /api/threads/{id}/presence — I left it
-import { NextResponse } from "next/server";
-import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/auth/session";
-import { parseThreadId, threadErrorResponse } from "@/lib/messages/http";
-import { heartbeatThread, leaveThread } from "@/lib/messages/service";
+import { actorOf } from "@/lib/auth/session";
+import { apiRoute, idParams } from "@/lib/http/route";
+import { heartbeatThread, leaveThread } from "@/lib/inbox/service";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await requirePermission("inbox.view");
-    const id = await parseThreadId(params);
-    return NextResponse.json({ viewers: await heartbeatThread(await getDb(), id, user) });
-  } catch (error) {
-    return threadErrorResponse(error);
-  }
-}
+export const POST = apiRoute({ permission: "inbox.view", params: idParams }, async ({ db, params, user }) => ({
+  viewers: await heartbeatThread(db, { threadId: params.id }, actorOf(user)),
+}));
 
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const user = await requirePermission("inbox.view");
-    const id = await parseThreadId(params);
-    return NextResponse.json({ viewers: await leaveThread(await getDb(), id, user) });
-  } catch (error) {
-    return threadErrorResponse(error);
-  }
-}
+export const DELETE = apiRoute({ permission: "inbox.view", params: idParams }, async ({ db, params, user }) => ({
+  viewers: await leaveThread(db, { threadId: params.id }, actorOf(user)),
+}));

@@ -1,0 +1,1 @@
+ALTER TABLE "realtime_events" ADD COLUMN "audience" jsonb DEFAULT '{"staff":true}'::jsonb NOT NULL;

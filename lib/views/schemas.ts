@@ -1,0 +1,15 @@
+// Input of a saved list view: a name and the list's URL filters (only the keys a view may keep).
+import { z } from "zod";
+import { text } from "@/lib/validation";
+
+/** The filters a view keeps: the list's, without the search text, the sort or a page position. */
+export const VIEW_FILTER_KEYS = ["status", "channel", "state", "assignee", "unread", "tag", "subject", "waiting", "seller", "snoozed"] as const;
+
+export const viewSchema = z.object({
+  name: text({ max: 60, min: 1 }),
+  shared: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()),
+  filters: z.record(z.string(), z.string().max(200)),
+});
+export type ViewInput = z.infer<typeof viewSchema>;
+
+export const viewIdSchema = z.object({ id: z.coerce.number().int().positive() });
