@@ -75,7 +75,7 @@ export function OutcomeForm({ id }: { id: number }) {
           name="outcome"
           value="completed"
           disabled={pending}
-          className="rounded-md bg-green-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-green-700 disabled:opacity-60"
+          className="rounded-md bg-green-700 px-3 py-1.5 text-xs font-semibold text-white hover:bg-green-800 disabled:opacity-60"
         >
           Completed
         </button>

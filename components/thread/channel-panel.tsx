@@ -13,7 +13,7 @@ import type { ChannelPanel as Panel, PanelNotice } from "@/lib/inbox/views";
 
 const TONE: Record<NonNullable<PanelAction["tone"]>, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700",
-  success: "bg-green-600 text-white hover:bg-green-700",
+  success: "bg-green-700 text-white hover:bg-green-800",
   warning: "bg-amber-50 text-amber-900 ring-1 ring-amber-300 hover:bg-amber-100",
   neutral: "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
 };

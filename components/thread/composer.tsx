@@ -386,7 +386,7 @@ export function Composer({
               type="button"
               onClick={() => void submit(true)}
               disabled={sending}
-              className="rounded-md bg-orange-600 px-3 py-1 text-xs font-medium text-white hover:bg-orange-700 disabled:opacity-50"
+              className="rounded-md bg-orange-700 px-3 py-1 text-xs font-medium text-white hover:bg-orange-800 disabled:opacity-50"
             >
               Send anyway
             </button>

@@ -243,7 +243,7 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
                           <span
                             key={v.userId}
                             title={v.name}
-                            className="flex size-5 items-center justify-center rounded-full bg-emerald-600 text-[10px] font-semibold text-white ring-2 ring-white"
+                            className="flex size-5 items-center justify-center rounded-full bg-emerald-700 text-[10px] font-semibold text-white ring-2 ring-white"
                           >
                             {v.name.slice(0, 1)}
                           </span>

@@ -85,7 +85,11 @@ for (const who of [undefined, "customer", "agent", "admin"] as const) {
 
 test("axe: the agent's screens in the dark theme and on a phone", async ({ browser }) => {
   test.setTimeout(180_000);
-  await makeCustomerThread({ subject: `Axe ${tag()}` });
+  // Two open conversations of one customer: the newest one's side panel lists the other with its
+  // status in a status colour, on the dark card.
+  const email = `axe-${tag()}@mail.example`;
+  await makeCustomerThread({ subject: `Axe ${tag()}`, email });
+  await makeCustomerThread({ subject: `Axe ${tag()}`, email });
   const dark = await browser.newContext({ colorScheme: "dark" }); // "as the system" follows it
   const page = await dark.newPage();
   await signIn(page, "agent");
