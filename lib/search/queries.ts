@@ -10,8 +10,8 @@
 //   - the search box's filters (lib/search/syntax.ts) narrow it like the list's.
 //
 // Shape (PERFORMANCE.md): the newest SEARCH_WINDOW matching messages first (LIMIT before joining
-// threads, so a common word stops after a few hundred rows; the filters join in only when they
-// narrow), plus matching threads, identifiers and references; those candidates are ranked with the
+// threads, so a common word stops after a few hundred rows; when the filters narrow, the ones they
+// allow among the newest SEARCH_WALK, or if too few, the newest allowed threads with a match), plus matching threads, identifiers and references; those candidates are ranked with the
 // stored vectors; only the rows shown are highlighted (in JS: ts_headline cannot see folded or
 // stemmed words). The query is written out where used (an immutable function of the typed words,
 // evaluated when planning) so PostgreSQL knows how common the words are. One statement.
@@ -26,6 +26,8 @@ import { hasSearchText, parseSearch, type ParsedSearch, type SearchFilters } fro
 export { HL_END, HL_START } from "./highlight";
 
 export const SEARCH_WINDOW = 200;
+/** How many of the newest messages with the words a filtered search reads before the filters go first. */
+export const SEARCH_WALK = 2000;
 
 /** Text as PostgreSQL can take it: no NUL or other control characters, trimmed. */
 export function cleanSearchText(q: string): string {
@@ -176,15 +178,44 @@ export async function searchThreads(
   const sources: SQL[] = [];
   if (hasWords) {
     ctes.push(
-      narrowing
-        ? sql`message_hits as (
-            select m.id, m.thread_id, m.search_vector from messages m join threads on threads.id = m.thread_id
-            where m.search_vector @@ ${tsq} and m.deleted_at is null and ${where}
-            order by m.created_at desc nulls last, m.id desc nulls last limit ${SEARCH_WINDOW})`
-        : sql`message_hits as (
+      ...(narrowing
+        ? [
+            // The newest SEARCH_WALK messages with the word, then those the filters allow. When the
+            // walk was cut short and the filters left too few (a common word whose threads the
+            // filters mostly leave out: walking on would read most messages), the filters go first
+            // instead: the newest threads they allow that have a match, and each one's newest
+            // matching messages. PostgreSQL runs that part only when its condition holds.
+            sql`word_walk as (
+            select m.id, m.thread_id, m.search_vector, m.created_at from messages m
+            where m.search_vector @@ ${tsq} and m.deleted_at is null
+            order by m.created_at desc nulls last, m.id desc nulls last limit ${SEARCH_WALK})`,
+            sql`message_walk as (
+            select w.id, w.thread_id, w.search_vector from word_walk w join threads on threads.id = w.thread_id
+            where ${where}
+            order by w.created_at desc nulls last, w.id desc nulls last limit ${SEARCH_WINDOW})`,
+            sql`message_hits as (
+            select id, thread_id, search_vector from message_walk
+            union all
+            select h.id, h.thread_id, h.search_vector
+            from (
+              select threads.id from threads
+              where ${where} and exists (
+                select 1 from messages m where m.thread_id = threads.id and m.deleted_at is null and m.search_vector @@ ${tsq})
+              order by threads.last_message_at desc nulls last, threads.id desc nulls last limit ${SEARCH_WINDOW}
+            ) ft
+            cross join lateral (
+              select m.id, m.thread_id, m.search_vector from messages m
+              where m.thread_id = ft.id and m.deleted_at is null and m.search_vector @@ ${tsq}
+              order by m.created_at desc, m.id desc limit 3
+            ) h
+            where (select count(*) from word_walk) >= ${SEARCH_WALK} and (select count(*) from message_walk) < ${SEARCH_WINDOW})`,
+          ]
+        : [
+            sql`message_hits as (
             select m.id, m.thread_id, m.search_vector from messages m
             where m.search_vector @@ ${tsq} and m.deleted_at is null
             order by m.created_at desc nulls last, m.id desc nulls last limit ${SEARCH_WINDOW})`,
+          ]),
       sql`best_message as (
             select distinct on (h.thread_id) h.thread_id, h.id as message_id, ts_rank(${weights}, h.search_vector, ${tsq}) as rank,
                    coalesce(h.search_vector @@ ${exactQ}, false) as exact

@@ -3,7 +3,7 @@
 // format, seller and product codes), names typed without their accents (Turkish I/ı/İ/i folded),
 // inflected words (English and Turkish stems, exact matches first), the search box's filters, and
 // results that say which message matched, highlighted.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { tags, threads } from "@/db/schema";
@@ -12,7 +12,7 @@ import { changeAssignee, changeThreadStatus } from "@/lib/inbox/service";
 import { createTestDatabase } from "@/e2e/support/test-db";
 import { makeThread, makeUser, TEST_ACTOR } from "@/e2e/support/factories";
 import { HL_END, HL_START } from "./highlight";
-import { searchThreads } from "./queries";
+import { SEARCH_WALK, searchThreads } from "./queries";
 
 let database: Database;
 const ids: Record<string, number> = {};
@@ -156,6 +156,19 @@ describe("the search box's filters", () => {
     expect(await ofQuokka("from:walker")).toEqual([ids.closed, ids.open].sort());
     expect(await ofQuokka("after:2000-01-01")).toEqual([ids.closed, ids.open].sort());
     expect(await ofQuokka("before:2000-01-01")).toEqual([]);
+  });
+
+  it("a filter finds its thread behind more than SEARCH_WALK newer matches in threads it leaves out", async () => {
+    const db = database.db;
+    const old = await makeThread(db, { channel: "contact", customerName: "Olive Old", messages: ["the marmosetword came late"] });
+    await changeThreadStatus(db, { threadId: old.thread.id, status: "closed" }, TEST_ACTOR);
+    const busy = await makeThread(db, { channel: "chat", customerName: "Busy Chat", messages: ["marmosetword"] });
+    await db.execute(sql`insert into messages (thread_id, author_role, author_name, body, created_at)
+      select ${busy.thread.id}, 'customer', 'Busy Chat', 'marmosetword again ' || g, now() + g * interval '1 millisecond'
+      from generate_series(1, ${SEARCH_WALK + 10}) g`);
+    expect(await found("marmosetword status:closed")).toEqual([old.thread.id]);
+    expect(await found("marmosetword channel:contact")).toEqual([old.thread.id]);
+    expect(await found("marmosetword channel:chat")).toEqual([busy.thread.id]);
   });
 
   it("filters alone are a list of their threads, and say which filters were read", async () => {
