@@ -172,6 +172,10 @@ async function main() {
     // Messages both ways at a steady rate.
     const visitorSent = new Map<string, number>();
     const agentSent = new Map<string, number>();
+    // The floor: each write's own HTTP round trip, timed in the same run (what delivery adds is the
+    // rest of the latency).
+    const visitorWrite: number[] = [];
+    const agentWrite: number[] = [];
     const interval = 1000 / RATE;
     const pending: Promise<unknown>[] = [];
     const failures: string[] = [];
@@ -186,7 +190,10 @@ async function main() {
           side: true,
           author: "client",
           message_type: "TEXT",
-        }).then((b) => visitorSent.set(String((b.response as { _id: string })._id), started)),
+        }).then((b) => {
+          visitorWrite.push(performance.now() - started);
+          visitorSent.set(String((b.response as { _id: string })._id), started);
+        }),
       );
       const other = rooms[(i * 13 + 3) % rooms.length]!;
       const form = new FormData();
@@ -196,7 +203,10 @@ async function main() {
       pending.push(
         fetch(`${BASE}/api/threads/${other.threadId}/messages`, { method: "POST", headers: { cookie }, body: form })
           .then((r) => r.json())
-          .then((b) => agentSent.set(String((b as { messageId: number }).messageId), replyStarted))
+          .then((b) => {
+            agentWrite.push(performance.now() - replyStarted);
+            agentSent.set(String((b as { messageId: number }).messageId), replyStarted);
+          })
           .catch((error) => failures.push(String(error))),
       );
       await sleep(interval);
@@ -207,6 +217,8 @@ async function main() {
       [...sent].flatMap(([id, at]) => (seen.has(id) ? [seen.get(id)! - at] : [])).sort((a, b) => a - b);
     const v2a = latencies(visitorSent, toAgent);
     const a2v = latencies(agentSent, toVisitor);
+    visitorWrite.sort((a, b) => a - b);
+    agentWrite.sort((a, b) => a - b);
 
     // get_messages, polled: a full answer, and a 304 for an unchanged room.
     const room = rooms[7]!;
@@ -224,6 +236,10 @@ async function main() {
     console.log(`\nlive chat on one instance (${driver}, demo desk), ${CONNECTIONS} widget streams open, ${MESSAGES} messages each way at ${RATE}/s:`);
     console.log(`  visitor → agent   ${f(v2a)}   (create_message until the agent's stream has it)`);
     console.log(`  agent → visitor   ${f(a2v)}   (the inbox's reply until the widget's get_messages returned it)`);
+    const ratio = (xs: number[], floor: number[]) =>
+      `${(pct(xs, 50) / pct(floor, 50)).toFixed(1)}× at p50, ${(pct(xs, 95) / pct(floor, 95)).toFixed(1)}× at p95`;
+    console.log(`  floor             create_message alone ${f(visitorWrite)}; the reply's POST alone ${f(agentWrite)}`);
+    console.log(`  ratio             visitor → agent ${ratio(v2a, visitorWrite)} of its write; agent → visitor ${ratio(a2v, agentWrite)} of its write`);
     console.log(`  get_messages      ${full.toFixed(0)} req/s full answer, ${cached.toFixed(0)} req/s with If-None-Match (304), 8 clients`);
     console.log(
       `  server memory     ${before.toFixed(0)} MB before, ${idle.toFixed(0)} MB with ${CONNECTIONS} idle streams (+${(idle - before).toFixed(1)} MB), ${withConnections.toFixed(0)} MB after the run`,
