@@ -2,6 +2,9 @@
 // The channels and their states come from the channel catalog.
 export { CHANNEL_NAMES as INBOX_CHANNELS } from "@/lib/channels/catalog";
 
+/** The filters a saved view keeps: the list's, without the search text, the sort or a page position. */
+export const VIEW_FILTER_KEYS = ["status", "channel", "state", "assignee", "unread", "tag", "subject", "waiting", "seller", "snoozed"] as const;
+
 /** Longest search text we run; longer input is refused with a clear message. */
 export const MAX_SEARCH_LENGTH = 500;
 

@@ -2,8 +2,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation";
 
-/** The filters a view keeps: the list's, without the search text, the sort or a page position. */
-export const VIEW_FILTER_KEYS = ["status", "channel", "state", "assignee", "unread", "tag", "subject", "waiting", "seller", "snoozed"] as const;
+export { VIEW_FILTER_KEYS } from "@/lib/inbox/filters";
 
 export const viewSchema = z.object({
   name: text({ max: 60, min: 1 }),
