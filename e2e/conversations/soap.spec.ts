@@ -68,20 +68,24 @@ test("a SOAP putMessage reaches the customer live and the inbox; the customer's 
   await expect(row).toHaveAttribute("data-answered", "false");
   await customer.evaluate(() => ((window as unknown as { __marker: string }).__marker = "no-reload"));
 
-  // An agent has the conversation open on the other instance.
-  const agent = await (await browser.newContext({ baseURL: E2E.secondURL })).newPage();
-  await signIn(agent, "agent", E2E.secondURL);
-  await agent.goto(`/inbox/${threadId}`);
-  await expect(agent.getByTestId("message").first()).toContainText(`(${tag})`);
-
   // The seller's back office: a stock SOAP client from our WSDL, with Basic auth.
   const authorization = `Basic ${Buffer.from(`${cred.roleName}:${cred.rolePassword}`).toString("base64")}`;
   const client = await soap.createClientAsync(`${E2E.baseURL}${SOAP_PATH}?wsdl`, { wsdl_headers: { Authorization: authorization } });
   client.setSecurity(new soap.BasicAuthSecurity(cred.roleName, cred.rolePassword));
   expect(client.getEndpoint?.() ?? `${E2E.baseURL}${SOAP_PATH}`).toContain(SOAP_PATH);
-  const list = (await client.getConversationsAsync({ ...signed(cred.apiKey, cred.secret), getConversationsRequest: { rowCount: 50, lang: "tr" } }))[0].return;
-  const listed = list.conversations.conversation.find((c: { conversationId: string }) => c.conversationId === String(threadId));
-  expect(listed).toMatchObject({ unreadMessageCount: 1, read: false, answered: false });
+  const listed = async () =>
+    (
+      await client.getConversationsAsync({ ...signed(cred.apiKey, cred.secret), getConversationsRequest: { rowCount: 50, lang: "tr" } })
+    )[0].return.conversations.conversation.find((c: { conversationId: string }) => c.conversationId === String(threadId));
+  expect(await listed()).toMatchObject({ unreadMessageCount: 1, read: false, answered: false });
+
+  // An agent opens the conversation on the other instance: that reads it for the seller side (one
+  // read state for the inbox and the back office), and it stays open for what follows.
+  const agent = await (await browser.newContext({ baseURL: E2E.secondURL })).newPage();
+  await signIn(agent, "agent", E2E.secondURL);
+  await agent.goto(`/inbox/${threadId}`);
+  await expect(agent.getByTestId("message").first()).toContainText(`(${tag})`);
+  await expect.poll(async () => (await listed()).unreadMessageCount).toBe(0);
 
   const [put] = await client.putMessageAsync({
     ...signed(cred.apiKey, cred.secret),
