@@ -32,15 +32,37 @@ async function sessionCookie(requestHeaders: Headers): Promise<{ name: string; v
   return { name, value: chunks.map((c) => c.value).join("") };
 }
 
-/** The token inside the cookie (next-auth's own decoding: its key, its expiry check); null when absent or invalid. */
-async function readToken(cookie: { name: string; value: string }): Promise<{ sub?: string; sid?: unknown } | null> {
+type Token = { sub?: string; sid?: unknown; exp?: number };
+
+/**
+ * The token inside the cookie (next-auth's own decoding: its key, its expiry check); null when
+ * absent or invalid. A browser sends the same cookie with every request, so the decrypted tokens
+ * of the last few hundred cookies are kept in memory, each only until its own expiry (with the 15
+ * seconds' tolerance next-auth allows): the same bytes always decrypt to the same token, and
+ * whether the session behind it is still live is asked of the database on every request anyway.
+ */
+async function readToken(cookie: { name: string; value: string }): Promise<Token | null> {
   if (!cookie.value) return null;
+  const key = `${cookie.name}=${cookie.value}`;
+  const known = decoded.get(key);
+  if (known) {
+    if (known.exp === undefined || known.exp * 1000 + 15_000 > Date.now()) return known;
+    decoded.delete(key);
+  }
   try {
-    return await decode({ token: cookie.value, secret: authSecret(), salt: cookie.name });
+    const token = await decode({ token: cookie.value, secret: authSecret(), salt: cookie.name });
+    if (token) {
+      if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+      decoded.set(key, token);
+    }
+    return token;
   } catch {
     return null;
   }
 }
+
+const DECODED_MAX = 500;
+const decoded = new Map<string, Token>();
 
 /**
  * The signed-in user, re-read with their server-side session in one statement, so an ended
