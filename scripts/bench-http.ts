@@ -15,6 +15,7 @@
 //   BENCH_HTTP_PORT      the app's port (3950); the floor's is the next one
 //   BENCH_HTTP_BUILD=1   build the app again even when .next holds a build
 //   BENCH_HTTP_ONLY      comma-separated names of the rows to run (e.g. list,note)
+//   BENCH_HTTP_PROFILE   a folder: the app runs with --cpu-prof and writes its profile there on exit
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -97,11 +98,26 @@ function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProce
   return child;
 }
 
-/** CPU seconds a process has used so far (user + system, Linux /proc). */
+/** CPU seconds a process and its descendants have used so far (user + system, Linux /proc). */
 function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const stats = new Map<number, string[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      stats.set(Number(entry), stat.slice(stat.lastIndexOf(")") + 2).split(" "));
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  let ticks = 0;
+  const walk = (p: number) => {
+    const fields = stats.get(p);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+    for (const [child, f] of stats) if (Number(f[1]) === p) walk(child);
+  };
+  walk(pid);
+  return ticks / 100;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +270,8 @@ async function main() {
 
   const appPort = PORT;
   const floorPort = PORT + 1;
-  const app = start("the app", ["scripts/server.mjs", "-p", String(appPort), "-H", "127.0.0.1"], {
+  const profile = process.env.BENCH_HTTP_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_HTTP_PROFILE)] : [];
+  const app = start("the app", [...profile, "scripts/server.mjs", "-p", String(appPort), "-H", "127.0.0.1"], {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: DB_URL,
@@ -356,17 +373,19 @@ async function main() {
       [10, []],
     ]);
     const measureFloor = async () => {
-      for (const c of [1, 10]) floorRuns.get(c)!.push(await load(floorPort, floorReq, c));
+      for (const c of [1, 10]) floorRuns.get(c)!.push(await load(floorPort, floorReq, c, floor.pid));
     };
     await measureFloor();
     log("floor measured");
     const floorAt = new Map<number, Result>();
 
+    // Server CPU time per request: steadier than latency on a machine shared with other work.
+    const cpuMs = (r: Result) => ((1000 * (r.cpu ?? 0)) / r.rps).toFixed(1);
     const f = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
     const lines: string[] = [];
     lines.push(
-      `| request | conns | p50 / p95 / p99 ms | req/s | floor p50 / p95 / p99 ms | floor req/s | p50 ÷ floor | req/s ÷ floor | server CPU | SQL statements |`,
-      `|---|---|---|---|---|---|---|---|---|---|`,
+      `| request | conns | p50 / p95 / p99 ms | req/s | floor p50 / p95 / p99 ms | floor req/s | p50 ÷ floor | req/s ÷ floor | server CPU | CPU ms / request (floor) | SQL statements |`,
+      `|---|---|---|---|---|---|---|---|---|---|---|`,
     );
     const readRows: { what: string; c: number; ours: Result; statements: number }[] = [];
     for (const r of chosen(reads)) {
@@ -386,9 +405,9 @@ async function main() {
       {
         const fl = floorAt.get(c)!;
         lines.push(
-          `| ${what} | ${c} | ${f(ours.p50)} / ${f(ours.p95)} / ${f(ours.p99)} | ${ours.rps.toFixed(0)} | ${f(fl.p50)} / ${f(fl.p95)} / ${f(fl.p99)} | ${fl.rps.toFixed(0)} | ${(ours.p50 / fl.p50).toFixed(1)}× | ${((100 * ours.rps) / fl.rps).toFixed(0)}% | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${statements.toFixed(1)} |`,
+          `| ${what} | ${c} | ${f(ours.p50)} / ${f(ours.p95)} / ${f(ours.p99)} | ${ours.rps.toFixed(0)} | ${f(fl.p50)} / ${f(fl.p95)} / ${f(fl.p99)} | ${fl.rps.toFixed(0)} | ${(ours.p50 / fl.p50).toFixed(1)}× | ${((100 * ours.rps) / fl.rps).toFixed(0)}% | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} (${cpuMs(fl)}) | ${statements.toFixed(1)} |`,
         );
-        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | | | |`);
+        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | | | | |`);
       }
     }
     const floorLine = (c: number) =>
@@ -399,8 +418,8 @@ async function main() {
     lines.push("", `floor before / after the reads: 1 connection ${floorLine(1)}; 10 connections ${floorLine(10)}`);
     lines.push(
       "",
-      `| write | clients | writes/s | p50 / p95 ms | server CPU | SQL statements | plain SQL insert + update: writes/s, p50 / p95 ms |`,
-      `|---|---|---|---|---|---|---|`,
+      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | SQL statements | plain SQL insert + update: writes/s, p50 / p95 ms |`,
+      `|---|---|---|---|---|---|---|---|`,
     );
     const plain = new Map<number, Result>();
     for (const c of [1, 8]) plain.set(c, await sqlWrites(benchThreads, c));
@@ -410,9 +429,9 @@ async function main() {
         const ours = await load(appPort, w.make, c, app.pid);
         const p = plain.get(c)!;
         lines.push(
-          `| ${w.what} | ${c} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${statements.toFixed(1)} | ${p.rps.toFixed(0)}, ${f(p.p50)} / ${f(p.p95)} |`,
+          `| ${w.what} | ${c} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${statements.toFixed(1)} | ${p.rps.toFixed(0)}, ${f(p.p50)} / ${f(p.p95)} |`,
         );
-        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | |`);
+        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | |`);
       }
       log(`${w.name} measured`);
     }
