@@ -14,7 +14,18 @@ const config = [
   ...nextVitals,
   ...nextTs,
   prettier,
-  { ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "scripts/bench-floor/.next/**",
+      ".data/**",
+      "node_modules/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: restrict([

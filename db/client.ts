@@ -130,6 +130,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     // A connection lost while checked out (between the statements of a transaction) errors on the
     // client itself, where the pool listens no longer: the work on it fails, the process does not.
     pool.on("connect", (client) => client.on("error", (error) => console.warn(`[db] a connection in use was lost: ${error.message}`)));
+    if (process.env.SQL_STATEMENT_COUNT === "1") countStatements(pool);
     const db = drizzle({ client: pool, schema }) as unknown as Db;
     if (options.migrate) {
       const { migrate } = await import("drizzle-orm/node-postgres/migrator");
@@ -185,6 +186,23 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     throw error;
   }
 }
+
+/**
+ * For `npm run bench:http` (SQL_STATEMENT_COUNT=1): every statement a pooled connection sends
+ * (BEGIN and COMMIT too) adds one to a process-wide counter that scripts/server.mjs reports.
+ */
+function countStatements(pool: import("pg").Pool) {
+  const g = globalThis as typeof globalThis & { [statementsKey]?: number };
+  g[statementsKey] ??= 0;
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      g[statementsKey] = (g[statementsKey] ?? 0) + 1;
+      return query(...args);
+    };
+  });
+}
+const statementsKey = Symbol.for("switchboard.sqlStatements");
 
 /**
  * The PostgreSQL extensions the migrations create (search: unaccent, pg_trgm). PostgreSQL has them

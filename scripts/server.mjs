@@ -29,7 +29,14 @@ await app.prepare();
 // Read by lib/throttle: in this process, x-switchboard-peer is the socket's address, never the client's word.
 globalThis[Symbol.for("switchboard.peerHeader")] = true;
 
+// npm run bench:http counts the SQL statements a request sends (db/client.ts, SQL_STATEMENT_COUNT=1).
+const countStatements = process.env.SQL_STATEMENT_COUNT === "1";
+
 const server = createServer((request, response) => {
+  if (countStatements && request.url === "/__sql-statements") {
+    response.writeHead(200, { "content-type": "text/plain" }).end(String(globalThis[Symbol.for("switchboard.sqlStatements")] ?? 0));
+    return;
+  }
   delete request.headers["x-switchboard-peer"];
   request.headers["x-switchboard-peer"] = request.socket.remoteAddress ?? "";
   handle(request, response).catch((error) => {
