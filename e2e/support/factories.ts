@@ -195,6 +195,14 @@ export interface ThreadOptions {
 /** A random address in TEST-NET-2, so one test's submissions never meet another's throttle. */
 const testIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${unique()}`;
 
+let contactQueue: Promise<unknown> = Promise.resolve();
+/** Runs `fn` after every earlier call's has finished (this process's contact submissions). */
+function oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  const run = contactQueue.then(fn, fn);
+  contactQueue = run.catch(() => undefined);
+  return run;
+}
+
 /** One thread of `channel`, written by that channel's own create service; then the customer's further messages. */
 export async function makeThread(db: Db, options: ThreadOptions = {}) {
   const channel = options.channel ?? "contact";
@@ -207,12 +215,17 @@ export async function makeThread(db: Db, options: ThreadOptions = {}) {
   let inboundFirst = false;
   switch (channel) {
     case "contact": {
-      const subject = await ensureContactSubject(db, options.subject ?? "Test subject");
-      const result = await submitContact(db, { form: { subject, full_name: name, email, message: first, ...details }, ip: testIp(), locale: "en" });
-      await db
-        .update(s.contactSubjects)
-        .set({ isActive: false })
-        .where(and(eq(s.contactSubjects.id, subject), like(s.contactSubjects.code, "t\\_%")));
+      // The test subject is active only while its form is submitted (so the public subject lists stay
+      // the desk's own): one at a time, or a parallel call's deactivation refuses another's form.
+      const result = await oneAtATime(async () => {
+        const subject = await ensureContactSubject(db, options.subject ?? "Test subject");
+        const submitted = await submitContact(db, { form: { subject, full_name: name, email, message: first, ...details }, ip: testIp(), locale: "en" });
+        await db
+          .update(s.contactSubjects)
+          .set({ isActive: false })
+          .where(and(eq(s.contactSubjects.id, subject), like(s.contactSubjects.code, "t\\_%")));
+        return submitted;
+      });
       if (!result.ok) throw new Error(`makeThread(contact): ${JSON.stringify(result)}`);
       threadId = result.threadId;
       break;
