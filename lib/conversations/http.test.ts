@@ -202,7 +202,10 @@ describe("CSRF on unsafe calls with a session", () => {
       [{ cookie: session }, "CSRF Failed: CSRF cookie not set."],
       [{ cookie: `${session}; csrftoken=undefined`, "x-csrftoken": "undefined" }, "CSRF Failed: CSRF cookie not set."],
       [{ cookie: `${session}; csrftoken=${token}` }, "CSRF Failed: CSRF token missing."],
-      [{ cookie: `${session}; csrftoken=${token}`, "x-csrftoken": `${token.slice(0, -1)}X` }, "CSRF Failed: CSRF token incorrect."],
+      [
+        { cookie: `${session}; csrftoken=${token}`, "x-csrftoken": `${token.slice(0, -1)}${token.endsWith("X") ? "Y" : "X"}` },
+        "CSRF Failed: CSRF token incorrect.",
+      ],
       [
         { cookie: `${session}; csrftoken=${token}`, "x-csrftoken": token, origin: "https://evil.example" },
         "CSRF Failed: Origin checking failed - https://evil.example does not match any trusted origins.",
