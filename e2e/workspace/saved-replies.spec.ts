@@ -62,7 +62,10 @@ test("team and own saved replies, searched from the composer with /, variables f
   await page.goto(`/inbox/${tr.id}`);
   await page.getByTestId("composer-body").click();
   await page.keyboard.press("/");
+  await expect(page.getByTestId("saved-reply-picker")).toBeVisible();
   await page.keyboard.type(`refund sent ${t}`);
+  // Enter picks the first match once the matches are there (they load as the picker opens).
+  await expect(page.getByTestId("saved-reply-option")).toHaveCount(1);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("composer-body")).toHaveValue("Merhaba Elif, iadeniz yolda. — Ayşe");
 });
