@@ -141,7 +141,13 @@ interface Result {
   p99: number;
   rps: number;
   cpu?: number;
+  /** PostgreSQL's share of a core (all its processes) and this load generator's, during the run. */
+  pgCpu?: number;
+  loadCpu?: number;
 }
+
+/** The PostgreSQL server's main process (its backends are its children), for its CPU time; set once connected. */
+let postmasterPid: number | undefined;
 
 function send(agent: http.Agent, port: number, req: Req): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -187,6 +193,8 @@ async function load(port: number | number[], make: () => Req, connections: numbe
   errors = 0;
   firstError = undefined;
   const cpu0 = cpuNow();
+  const pg0 = postmasterPid ? cpuSeconds(postmasterPid) : 0;
+  const own0 = process.cpuUsage();
   const began = performance.now();
   await Promise.all(Array.from({ length: connections }, (_, i) => loop(began + SECONDS * 1000, true, ports[i % ports.length]!)));
   const elapsed = (performance.now() - began) / 1000;
@@ -201,6 +209,8 @@ async function load(port: number | number[], make: () => Req, connections: numbe
     p99: pct(latencies, 99),
     rps: latencies.length / elapsed,
     cpu: pids.length ? (cpuNow() - cpu0) / elapsed : undefined,
+    pgCpu: postmasterPid ? (cpuSeconds(postmasterPid) - pg0) / elapsed : undefined,
+    loadCpu: ((u) => (u.user + u.system) / 1e6 / elapsed)(process.cpuUsage(own0)),
   };
 }
 
@@ -337,6 +347,14 @@ async function main() {
 
     const pg = new Client({ connectionString: DB_URL });
     await pg.connect();
+    // Local PostgreSQL only: its backend's parent is the server whose processes share this machine's cores.
+    const backend = (await pg.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+    try {
+      const stat = fs.readFileSync(`/proc/${backend}/stat`, "utf8");
+      postmasterPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      /* not on this machine */
+    }
     const ids = async (query: string) => (await pg.query<{ id: string }>(query)).rows.map((r) => Number(r.id));
     const benchThreads = await ids("select id from threads where customer_email like '%@bench.example' and status = 'open' order by random() limit 2000");
     const discussions = await ids(
@@ -486,8 +504,8 @@ async function main() {
     lines.push("", `floor before / after the reads: 1 connection ${floorLine(1)}; 10 connections ${floorLine(10)}`);
     lines.push(
       "",
-      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | SQL statements | plain SQL insert + update: writes/s, p50 / p95 ms | plain SQL + the event (lock, insert, NOTIFY) |`,
-      `|---|---|---|---|---|---|---|---|---|`,
+      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | PostgreSQL / load CPU | SQL statements | plain SQL insert + update: writes/s, p50 / p95 ms | plain SQL + the event (lock, insert, NOTIFY) |`,
+      `|---|---|---|---|---|---|---|---|---|---|`,
     );
     const plain = new Map<number, Result>();
     const plainEvent = new Map<number, Result>();
@@ -508,9 +526,9 @@ async function main() {
         const p = plain.get(r.clients)!;
         const pe = plainEvent.get(r.clients)!;
         lines.push(
-          `| ${w.what} | ${r.label} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${statements.toFixed(1)} | ${p.rps.toFixed(0)}, ${f(p.p50)} / ${f(p.p95)} | ${pe.rps.toFixed(0)}, ${f(pe.p50)} / ${f(pe.p95)} |`,
+          `| ${w.what} | ${r.label} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${((ours.pgCpu ?? 0) * 100).toFixed(0)}% / ${((ours.loadCpu ?? 0) * 100).toFixed(0)}% | ${statements.toFixed(1)} | ${p.rps.toFixed(0)}, ${f(p.p50)} / ${f(p.p95)} | ${pe.rps.toFixed(0)}, ${f(pe.p50)} / ${f(pe.p95)} |`,
         );
-        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | | |`);
+        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | | | |`);
       }
       log(`${w.name} measured`);
     }
