@@ -149,6 +149,23 @@ interface Result {
 /** The PostgreSQL server's main process (its backends are its children), for its CPU time; set once connected. */
 let postmasterPid: number | undefined;
 
+/** CPU seconds so far of the PostgreSQL server and each of its processes (a backend that ends meanwhile drops out of both readings). */
+function pgCpuTimes(): Map<number, number> {
+  const times = new Map<number, number>();
+  if (!postmasterPid) return times;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) times.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return times;
+}
+
 function send(agent: http.Agent, port: number, req: Req): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers = { ...req.headers, ...(req.body !== undefined ? { "content-length": String(Buffer.byteLength(req.body)) } : {}) };
@@ -193,7 +210,7 @@ async function load(port: number | number[], make: () => Req, connections: numbe
   errors = 0;
   firstError = undefined;
   const cpu0 = cpuNow();
-  const pg0 = postmasterPid ? cpuSeconds(postmasterPid) : 0;
+  const pg0 = pgCpuTimes();
   const own0 = process.cpuUsage();
   const began = performance.now();
   await Promise.all(Array.from({ length: connections }, (_, i) => loop(began + SECONDS * 1000, true, ports[i % ports.length]!)));
@@ -209,7 +226,7 @@ async function load(port: number | number[], make: () => Req, connections: numbe
     p99: pct(latencies, 99),
     rps: latencies.length / elapsed,
     cpu: pids.length ? (cpuNow() - cpu0) / elapsed : undefined,
-    pgCpu: postmasterPid ? (cpuSeconds(postmasterPid) - pg0) / elapsed : undefined,
+    pgCpu: postmasterPid ? [...pgCpuTimes()].reduce((sum, [p, t]) => sum + t - (pg0.get(p) ?? 0), 0) / elapsed : undefined,
     loadCpu: ((u) => (u.user + u.system) / 1e6 / elapsed)(process.cpuUsage(own0)),
   };
 }
