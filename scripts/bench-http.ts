@@ -253,12 +253,14 @@ function multipart(fields: Record<string, string>): { body: string; type: string
 }
 
 /**
- * The plain SQL of a note: insert the message and update its thread, one transaction; with
- * `event`, also what the app adds to every write's transaction for live updates — the events'
- * commit-order advisory lock, the event's insert and its NOTIFY (lib/events recordEvents) — so the
- * two rows side by side show what the lock and NOTIFY's commit-time lock cost under 8 clients.
+ * The plain SQL of a note: insert the message and update its thread, one transaction. With
+ * `event`, also what the app adds to every write's transaction for live updates (lib/events
+ * recordEvents): the events' commit-order advisory lock, the event's insert and its NOTIFY —
+ * "separate" as the app did before (the lock a statement of its own), "folded" as it does now (the
+ * lock taken by the insert) — so the rows side by side show what the lock, held to the commit, and
+ * NOTIFY's commit-time lock cost under 8 clients.
  */
-async function sqlWrites(threads: number[], clients: number, event = false): Promise<Result> {
+async function sqlWrites(threads: number[], clients: number, event?: "separate" | "folded"): Promise<Result> {
   const pool = new Pool({ connectionString: DB_URL, max: clients });
   const pick = () => threads[Math.floor(Math.random() * threads.length)]!;
   const one = async () => {
@@ -269,9 +271,12 @@ async function sqlWrites(threads: number[], clients: number, event = false): Pro
       await client.query("insert into messages (thread_id, author_role, author_name, body) values ($1, 'agent', 'Bench', 'A plain SQL note')", [id]);
       await client.query("update threads set message_count = message_count + 1, updated_at = now() where id = $1", [id]);
       if (event) {
-        await client.query("select pg_advisory_xact_lock(hashtextextended('switchboard.realtime_events', 0))");
+        const lock = "select pg_advisory_xact_lock(hashtextextended('switchboard.realtime_events', 0))";
+        if (event === "separate") await client.query(lock);
         await client.query(
-          `with e as (insert into realtime_events (name, data, audience) values ('bench.plain', $1::jsonb, '{"staff":false}'::jsonb) returning id, name, data)
+          `with ${event === "folded" ? `l as materialized (${lock}), ` : ""}e as (
+             insert into realtime_events (name, data, audience)
+             select 'bench.plain', $1::jsonb, '{"staff":false}'::jsonb ${event === "folded" ? "from l" : ""} returning id, name, data)
            select pg_notify('switchboard_bench_plain', json_build_object('id', e.id, 'name', e.name, 'data', e.data)::text) from e`,
           [JSON.stringify({ threadId: id })],
         );
@@ -519,18 +524,26 @@ async function main() {
         .map((r) => `p50 ${f(r.p50)} ms, ${r.rps.toFixed(0)} req/s`)
         .join(" / ");
     lines.push("", `floor before / after the reads: 1 connection ${floorLine(1)}; 10 connections ${floorLine(10)}`);
+    if (chosen(writes).length) {
+      // The floor of a write: the same note as plain SQL, without and with the event.
+      lines.push("", `| plain SQL, same run | clients | writes/s | p50 / p95 ms |`, `|---|---|---|---|`);
+      const plainRows = [
+        { what: "insert message + update thread, one transaction", event: undefined },
+        { what: "+ the event: lock, then insert + NOTIFY (the app before)", event: "separate" as const },
+        { what: "+ the event: insert + NOTIFY taking the lock (the app now)", event: "folded" as const },
+      ];
+      for (const row of plainRows)
+        for (const c of [1, 8]) {
+          const p = await sqlWrites(benchThreads, c, row.event);
+          lines.push(`| ${row.what} | ${c} | ${p.rps.toFixed(0)} | ${f(p.p50)} / ${f(p.p95)} |`);
+        }
+      log("plain SQL writes measured");
+    }
     lines.push(
       "",
-      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | PostgreSQL / load CPU | SQL statements | plain SQL insert + update: writes/s, p50 / p95 ms | plain SQL + the event (lock, insert, NOTIFY) |`,
-      `|---|---|---|---|---|---|---|---|---|---|`,
+      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | PostgreSQL / load generator CPU | SQL statements |`,
+      `|---|---|---|---|---|---|---|---|`,
     );
-    const plain = new Map<number, Result>();
-    const plainEvent = new Map<number, Result>();
-    if (chosen(writes).length)
-      for (const c of [1, 8]) {
-        plain.set(c, await sqlWrites(benchThreads, c));
-        plainEvent.set(c, await sqlWrites(benchThreads, c, true));
-      }
     const runs: { clients: number; ports: number[]; pids: number[]; label: string }[] = [
       { clients: 1, ports: [appPort], pids: [app.pid!], label: "1" },
       { clients: 8, ports: [appPort], pids: [app.pid!], label: "8" },
@@ -540,12 +553,10 @@ async function main() {
       const statements = await statementsPer(appPort, w.make);
       for (const r of runs) {
         const ours = await load(r.ports, w.make, r.clients, r.pids);
-        const p = plain.get(r.clients)!;
-        const pe = plainEvent.get(r.clients)!;
         lines.push(
-          `| ${w.what} | ${r.label} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${((ours.pgCpu ?? 0) * 100).toFixed(0)}% / ${((ours.loadCpu ?? 0) * 100).toFixed(0)}% | ${statements.toFixed(1)} | ${p.rps.toFixed(0)}, ${f(p.p50)} / ${f(p.p95)} | ${pe.rps.toFixed(0)}, ${f(pe.p50)} / ${f(pe.p95)} |`,
+          `| ${w.what} | ${r.label} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${((ours.pgCpu ?? 0) * 100).toFixed(0)}% / ${((ours.loadCpu ?? 0) * 100).toFixed(0)}% | ${statements.toFixed(1)} |`,
         );
-        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | | | |`);
+        if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | |`);
       }
       log(`${w.name} measured`);
     }
