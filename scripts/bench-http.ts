@@ -5,7 +5,7 @@
 // each connection sends its next request when the last one answered. Prints, per request, p50 /
 // p95 / p99 and requests/s at 1 and 10 connections beside the floor's, the ratios, and the SQL
 // statements one request sends (counted in the server: SQL_STATEMENT_COUNT=1); per write, at 1 and
-// 8 clients across random threads, writes/s, p50, p95 beside a plain SQL insert + update.
+// 8 clients across random threads, writes/s, p50, p95 beside a plain SQL insert + update (and the same with the event).
 //
 //   BENCH_PG_ADMIN_URL   server to create the scratch database on (default: local switchboard user)
 //   BENCH_DB             scratch database (default switchboard_bench_http; dropped and recreated)
@@ -16,6 +16,7 @@
 //   BENCH_HTTP_BUILD=1   build the app again even when .next holds a build
 //   BENCH_HTTP_ONLY      comma-separated names of the rows to run (e.g. list,note)
 //   BENCH_HTTP_PROFILE   a folder: the app runs with --cpu-prof and writes its profile there on exit
+//   BENCH_HTTP_INSTANCES=2   also run each write at 8 clients across two instances of the app (its port + 2)
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -140,6 +141,29 @@ interface Result {
   p99: number;
   rps: number;
   cpu?: number;
+  /** PostgreSQL's share of a core (all its processes) and this load generator's, during the run. */
+  pgCpu?: number;
+  loadCpu?: number;
+}
+
+/** The PostgreSQL server's main process (its backends are its children), for its CPU time; set once connected. */
+let postmasterPid: number | undefined;
+
+/** CPU seconds so far of the PostgreSQL server and each of its processes (a backend that ends meanwhile drops out of both readings). */
+function pgCpuTimes(): Map<number, number> {
+  const times = new Map<number, number>();
+  if (!postmasterPid) return times;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) times.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return times;
 }
 
 function send(agent: http.Agent, port: number, req: Req): Promise<{ status: number; body: string }> {
@@ -156,12 +180,16 @@ function send(agent: http.Agent, port: number, req: Req): Promise<{ status: numb
   });
 }
 
-async function load(port: number, make: () => Req, connections: number, pid?: number): Promise<Result> {
+/** `port` (or each connection to one of `ports`, in turn); `pid`(s): the server processes whose CPU time is counted. */
+async function load(port: number | number[], make: () => Req, connections: number, pid?: number | number[]): Promise<Result> {
+  const ports = Array.isArray(port) ? port : [port];
+  const pids = pid === undefined ? [] : Array.isArray(pid) ? pid : [pid];
+  const cpuNow = () => pids.reduce((sum, p) => sum + cpuSeconds(p), 0);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
-  const loop = async (until: number, record: boolean) => {
+  const loop = async (until: number, record: boolean, port: number) => {
     while (performance.now() < until) {
       const t0 = performance.now();
       try {
@@ -178,12 +206,14 @@ async function load(port: number, make: () => Req, connections: number, pid?: nu
     }
   };
   const warm = performance.now() + 1000;
-  await Promise.all(Array.from({ length: connections }, () => loop(warm, false)));
+  await Promise.all(Array.from({ length: connections }, (_, i) => loop(warm, false, ports[i % ports.length]!)));
   errors = 0;
   firstError = undefined;
-  const cpu0 = pid ? cpuSeconds(pid) : 0;
+  const cpu0 = cpuNow();
+  const pg0 = pgCpuTimes();
+  const own0 = process.cpuUsage();
   const began = performance.now();
-  await Promise.all(Array.from({ length: connections }, () => loop(began + SECONDS * 1000, true)));
+  await Promise.all(Array.from({ length: connections }, (_, i) => loop(began + SECONDS * 1000, true, ports[i % ports.length]!)));
   const elapsed = (performance.now() - began) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -195,7 +225,9 @@ async function load(port: number, make: () => Req, connections: number, pid?: nu
     p95: pct(latencies, 95),
     p99: pct(latencies, 99),
     rps: latencies.length / elapsed,
-    cpu: pid ? (cpuSeconds(pid) - cpu0) / elapsed : undefined,
+    cpu: pids.length ? (cpuNow() - cpu0) / elapsed : undefined,
+    pgCpu: postmasterPid ? [...pgCpuTimes()].reduce((sum, [p, t]) => sum + t - (pg0.get(p) ?? 0), 0) / elapsed : undefined,
+    loadCpu: ((u) => (u.user + u.system) / 1e6 / elapsed)(process.cpuUsage(own0)),
   };
 }
 
@@ -220,8 +252,15 @@ function multipart(fields: Record<string, string>): { body: string; type: string
   return { body, type: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** The plain SQL of a note: insert the message and update its thread, one transaction. */
-async function sqlWrites(threads: number[], clients: number): Promise<Result> {
+/**
+ * The plain SQL of a note: insert the message and update its thread, one transaction. With
+ * `event`, also what the app adds to every write's transaction for live updates (lib/events
+ * recordEvents): the events' commit-order advisory lock, the event's insert and its NOTIFY —
+ * "separate" as the app did before (the lock a statement of its own), "folded" as it does now (the
+ * lock taken by the insert) — so the rows side by side show what the lock, held to the commit, and
+ * NOTIFY's commit-time lock cost under 8 clients.
+ */
+async function sqlWrites(threads: number[], clients: number, event?: "separate" | "folded"): Promise<Result> {
   const pool = new Pool({ connectionString: DB_URL, max: clients });
   const pick = () => threads[Math.floor(Math.random() * threads.length)]!;
   const one = async () => {
@@ -231,6 +270,17 @@ async function sqlWrites(threads: number[], clients: number): Promise<Result> {
       await client.query("begin");
       await client.query("insert into messages (thread_id, author_role, author_name, body) values ($1, 'agent', 'Bench', 'A plain SQL note')", [id]);
       await client.query("update threads set message_count = message_count + 1, updated_at = now() where id = $1", [id]);
+      if (event) {
+        const lock = "select pg_advisory_xact_lock(hashtextextended('switchboard.realtime_events', 0))";
+        if (event === "separate") await client.query(lock);
+        await client.query(
+          `with ${event === "folded" ? `l as materialized (${lock}), ` : ""}e as (
+             insert into realtime_events (name, data, audience)
+             select 'bench.plain', $1::jsonb, '{"staff":false}'::jsonb ${event === "folded" ? "from l" : ""} returning id, name, data)
+           select pg_notify('switchboard_bench_plain', json_build_object('id', e.id, 'name', e.name, 'data', e.data)::text) from e`,
+          [JSON.stringify({ threadId: id })],
+        );
+      }
       await client.query("commit");
     } finally {
       client.release();
@@ -271,7 +321,7 @@ async function main() {
   const appPort = PORT;
   const floorPort = PORT + 1;
   const profile = process.env.BENCH_HTTP_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_HTTP_PROFILE)] : [];
-  const app = start("the app", [...profile, "scripts/server.mjs", "-p", String(appPort), "-H", "127.0.0.1"], {
+  const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: DB_URL,
@@ -282,17 +332,29 @@ async function main() {
     SIGNIN_LIMIT_IP_MAX: "1000000",
     CONTACT_DEDUPE_SECONDS: "1",
     CONTACT_MAIL_SWEEP_SECONDS: "0",
-  });
+  };
+  const app = start("the app", [...profile, "scripts/server.mjs", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
+  // BENCH_HTTP_INSTANCES=2: a second instance of the app on the same database, for the writes at 8 clients across both.
+  const app2Port = PORT + 2;
+  const app2 =
+    process.env.BENCH_HTTP_INSTANCES === "2"
+      ? start("the second instance", [...profile, "scripts/server.mjs", "-p", String(app2Port), "-H", "127.0.0.1"], { ...appEnv, SQL_STATEMENT_COUNT: "0" })
+      : undefined;
   const floor = start("the floor", [NEXT_BIN, "start", FLOOR_DIR, "-p", String(floorPort), "-H", "127.0.0.1"], { ...process.env, NODE_ENV: "production" });
   const stop = () => {
     stopping = true;
     app.kill("SIGTERM");
+    app2?.kill("SIGTERM");
     floor.kill("SIGTERM");
   };
   process.on("exit", stop);
   try {
     const BASE = `http://127.0.0.1:${appPort}`;
-    await Promise.all([waitFor(`${BASE}/login`, app), waitFor(`http://127.0.0.1:${floorPort}/rows`, floor)]);
+    await Promise.all([
+      waitFor(`${BASE}/login`, app),
+      waitFor(`http://127.0.0.1:${floorPort}/rows`, floor),
+      ...(app2 ? [waitFor(`http://127.0.0.1:${app2Port}/login`, app2)] : []),
+    ]);
     const agentCookie = await signIn(BASE, "agent@example.com", "switchboard-agent");
     const sellerToken = (
       (await (
@@ -307,6 +369,14 @@ async function main() {
 
     const pg = new Client({ connectionString: DB_URL });
     await pg.connect();
+    // Local PostgreSQL only: its backend's parent is the server whose processes share this machine's cores.
+    const backend = (await pg.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+    try {
+      const stat = fs.readFileSync(`/proc/${backend}/stat`, "utf8");
+      postmasterPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      /* not on this machine */
+    }
     const ids = async (query: string) => (await pg.query<{ id: string }>(query)).rows.map((r) => Number(r.id));
     const benchThreads = await ids("select id from threads where customer_email like '%@bench.example' and status = 'open' order by random() limit 2000");
     const discussions = await ids(
@@ -350,8 +420,46 @@ async function main() {
       const form = multipart({ kind: "note", body: `Bench note ${++seq}` });
       return { method: "POST", path: `/api/threads/${pick(benchThreads)}/messages`, headers: { ...staff, "content-type": form.type }, body: form.body };
     };
+    // A reply (no receivers to pick, no mail to send): open conversation threads of the bench desk.
+    const replyThreads = await ids(
+      "select id from threads where customer_email like '%@bench.example' and status = 'open' and channel = 'conversation' order by random() limit 2000",
+    );
+    const reply = () => {
+      const form = multipart({ kind: "reply", body: `Bench reply ${++seq}` });
+      return { method: "POST", path: `/api/threads/${pick(replyThreads)}/messages`, headers: { ...staff, "content-type": form.type }, body: form.body };
+    };
+    // Close and assign change something every time: each thread goes back and forth (closed ↔ open, mine ↔ nobody's).
+    const agentId = (await ids("select id from users where email = 'agent@example.com'"))[0]!;
+    const state = new Map<number, { closed: boolean; mine: boolean }>(
+      (
+        await pg.query<{ id: string; mine: boolean }>(
+          "select id, assignee_id is not distinct from $2::bigint as mine from threads where id = any($1::bigint[])",
+          [benchThreads, agentId],
+        )
+      ).rows.map((r) => [Number(r.id), { closed: false, mine: r.mine }]),
+    );
+    const patch = (body: (s: { closed: boolean; mine: boolean }) => object) => () => {
+      const id = pick(benchThreads);
+      const s = state.get(id)!;
+      return { method: "PATCH", path: `/api/threads/${id}`, headers: { ...staff, "content-type": "application/json" }, body: JSON.stringify(body(s)) };
+    };
+    const close = patch((s) => ({ action: "status", status: (s.closed = !s.closed) ? "closed" : "open" }));
+    const assign = patch((s) => ({ action: "assign", assigneeId: (s.mine = !s.mine) ? "me" : null }));
+    const openDiscussions = await ids(
+      "select t.id from threads t join discussion_details d on d.thread_id = t.id where t.status = 'open' and t.seller_id = (select id from sellers where external_id = 'SELLER-1001')",
+    );
+    const sellerReply = () => ({
+      method: "POST",
+      path: "/seller/v2/messages",
+      headers: { authorization: `Bearer ${sellerToken}`, sellerid: "SELLER-1001", "content-type": "application/json" },
+      body: JSON.stringify({ discussionId: String(pick(openDiscussions)), body: `Bench seller reply ${++seq}`, receivers: [{ userType: "Customer" }] }),
+    });
     const writes: { name: string; what: string; make: () => Req }[] = [
       { name: "note", what: "`POST /api/threads/{id}/messages` (a note, random threads)", make: note },
+      { name: "reply", what: "`POST /api/threads/{id}/messages` (a reply, random conversation threads)", make: reply },
+      { name: "close", what: "`PATCH /api/threads/{id}` close / reopen (random threads)", make: close },
+      { name: "assign", what: "`PATCH /api/threads/{id}` assign to me / nobody (random threads)", make: assign },
+      { name: "seller-reply", what: "`POST /seller/v2/messages` (a seller's reply, the demo seller's open discussions)", make: sellerReply },
       {
         name: "contact",
         what: "`POST /users/contact-us/` (a contact form, new thread)",
@@ -416,20 +524,37 @@ async function main() {
         .map((r) => `p50 ${f(r.p50)} ms, ${r.rps.toFixed(0)} req/s`)
         .join(" / ");
     lines.push("", `floor before / after the reads: 1 connection ${floorLine(1)}; 10 connections ${floorLine(10)}`);
+    if (chosen(writes).length) {
+      // The floor of a write: the same note as plain SQL, without and with the event.
+      lines.push("", `| plain SQL, same run | clients | writes/s | p50 / p95 ms |`, `|---|---|---|---|`);
+      const plainRows = [
+        { what: "insert message + update thread, one transaction", event: undefined },
+        { what: "+ the event: lock, then insert + NOTIFY (the app before)", event: "separate" as const },
+        { what: "+ the event: insert + NOTIFY taking the lock (the app now)", event: "folded" as const },
+      ];
+      for (const row of plainRows)
+        for (const c of [1, 8]) {
+          const p = await sqlWrites(benchThreads, c, row.event);
+          lines.push(`| ${row.what} | ${c} | ${p.rps.toFixed(0)} | ${f(p.p50)} / ${f(p.p95)} |`);
+        }
+      log("plain SQL writes measured");
+    }
     lines.push(
       "",
-      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | SQL statements | plain SQL insert + update: writes/s, p50 / p95 ms |`,
+      `| write | clients | writes/s | p50 / p95 ms | server CPU | CPU ms / write | PostgreSQL / load generator CPU | SQL statements |`,
       `|---|---|---|---|---|---|---|---|`,
     );
-    const plain = new Map<number, Result>();
-    for (const c of [1, 8]) plain.set(c, await sqlWrites(benchThreads, c));
+    const runs: { clients: number; ports: number[]; pids: number[]; label: string }[] = [
+      { clients: 1, ports: [appPort], pids: [app.pid!], label: "1" },
+      { clients: 8, ports: [appPort], pids: [app.pid!], label: "8" },
+      ...(app2 ? [{ clients: 8, ports: [appPort, app2Port], pids: [app.pid!, app2.pid!], label: "8, 2 instances" }] : []),
+    ];
     for (const w of chosen(writes)) {
       const statements = await statementsPer(appPort, w.make);
-      for (const c of [1, 8]) {
-        const ours = await load(appPort, w.make, c, app.pid);
-        const p = plain.get(c)!;
+      for (const r of runs) {
+        const ours = await load(r.ports, w.make, r.clients, r.pids);
         lines.push(
-          `| ${w.what} | ${c} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${statements.toFixed(1)} | ${p.rps.toFixed(0)}, ${f(p.p50)} / ${f(p.p95)} |`,
+          `| ${w.what} | ${r.label} | ${ours.rps.toFixed(0)} | ${f(ours.p50)} / ${f(ours.p95)} | ${((ours.cpu ?? 0) * 100).toFixed(0)}% | ${cpuMs(ours)} | ${((ours.pgCpu ?? 0) * 100).toFixed(0)}% / ${((ours.loadCpu ?? 0) * 100).toFixed(0)}% | ${statements.toFixed(1)} |`,
         );
         if (ours.errors) lines.push(`|   ↳ ${ours.errors} errors; first: ${ours.firstError?.replaceAll("|", "/")} | | | | | | | |`);
       }

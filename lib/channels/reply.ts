@@ -11,7 +11,7 @@ import { actorName, actorUserId, authorRoleOf, type Actor } from "@/lib/auth/act
 import { createAttachments } from "@/lib/attachments/service";
 import { AppError } from "@/lib/errors";
 import { inTransaction } from "@/lib/events";
-import { checkUploads, type IncomingFile } from "@/lib/storage/file-types";
+import { checkUploads, type CheckedFile, type IncomingFile } from "@/lib/storage/file-types";
 import { getStore, type FileStore } from "@/lib/storage/store";
 import { findChangesSince, type ThreadChange } from "@/lib/threads/queries";
 import { findMentionedStaff } from "@/lib/notifications/mentions";
@@ -97,16 +97,21 @@ export async function postReply(db: Db, input: ReplyInput, actor: Actor): Promis
   if (!input.body && files.length === 0 && draftIds.length === 0) {
     throw new AppError("invalid", "Write a message or attach a file.", { body: ["Write a message or attach a file."] });
   }
-  // Check the bytes before opening the transaction: no lock is held while reading files.
-  const [peek] = await db.select({ channel: threads.channel }).from(threads).where(scopeConditions(input));
-  if (!peek) throw new AppError("not_found", input.notFound ?? "Thread not found.");
-  const policy = CHANNEL_CATALOG[peek.channel].upload;
-  const checked = await checkUploads(policy, files, field);
-  const entry = channelEntry(peek.channel);
+  // Check the bytes before opening the transaction: no lock is held while reading files. Without
+  // new files there is nothing to check, and the thread is found (or not) by its lock below.
+  let checked: CheckedFile[] = [];
+  if (files.length) {
+    const [peek] = await db.select({ channel: threads.channel }).from(threads).where(scopeConditions(input));
+    if (!peek) throw new AppError("not_found", input.notFound ?? "Thread not found.");
+    checked = await checkUploads(CHANNEL_CATALOG[peek.channel].upload, files, field);
+  }
   const userId = actorUserId(actor);
 
   return inTransaction(db, async (tx, emit) => {
     const thread = await lockThread(tx, input);
+    // A thread's channel never changes: the policy the files were checked against is this one.
+    const policy = CHANNEL_CATALOG[thread.channel].upload;
+    const entry = channelEntry(thread.channel);
     const details = await entry.loadDetails(tx, thread);
     const { receivers } = entry.checkReply({ thread, details, kind: input.kind, receivers: input.receivers ?? [], actor });
 
@@ -161,16 +166,17 @@ export async function postReply(db: Db, input: ReplyInput, actor: Actor): Promis
       ...linked,
       ...(await createAttachments(tx, input.store ?? getStore(), { threadId: thread.id, messageId: message.id, uploadedBy: userId, files: checked })),
     ];
+    // addMessage moved the thread's version on by one, and the row is locked (lockThread) so nobody else did.
+    let version = thread.version + 1;
     if (actor.kind === "staff") {
-      // What was sent was this agent's draft in this thread: it is gone with the send.
-      await tx.delete(composerDrafts).where(and(eq(composerDrafts.threadId, thread.id), eq(composerDrafts.userId, actor.userId)));
-      await tx
-        .update(threadViewers)
-        .set({ typingAt: null })
-        .where(and(eq(threadViewers.threadId, thread.id), eq(threadViewers.userId, actor.userId)));
+      // What was sent was this agent's draft in this thread: it is gone with the send, and so is
+      // their "… is replying" (one statement for both: each is a row or none).
+      await tx.execute(sql`
+        with draft as (delete from ${composerDrafts} where ${composerDrafts.threadId} = ${thread.id} and ${composerDrafts.userId} = ${actor.userId})
+        update ${threadViewers} set typing_at = null where ${threadViewers.threadId} = ${thread.id} and ${threadViewers.userId} = ${actor.userId}`);
       // Auto-assign (a setting): an agent's reply to an unassigned thread makes it theirs.
       if (input.kind === "reply" && thread.assigneeId === null && (await getAssignmentSettings(tx)).assignOnReply) {
-        await assignThread(tx, emit, thread.id, actor.userId, actor);
+        version = (await assignThread(tx, emit, thread.id, actor.userId, actor)).version;
       }
       // @name in a note: the named colleagues are told.
       if (input.kind === "note") {
@@ -186,8 +192,12 @@ export async function postReply(db: Db, input: ReplyInput, actor: Actor): Promis
         }
       }
     }
-    const [after] = await tx.select({ version: threads.version }).from(threads).where(eq(threads.id, thread.id));
-    return { message, attachments: saved, version: after!.version };
+    if (input.onMessage) {
+      // The channel's own step may have changed the thread too.
+      const [after] = await tx.select({ version: threads.version }).from(threads).where(eq(threads.id, thread.id));
+      version = after!.version;
+    }
+    return { message, attachments: saved, version };
   });
 }
 
@@ -230,12 +240,16 @@ export async function postInbound(db: Db, input: InboundInput, actor: Actor): Pr
   const files = input.files ?? [];
   if (!input.body && files.length === 0) throw new AppError("invalid", "Write a message or attach a file.", { body: ["Write a message or attach a file."] });
   const scoped: ReplyInput = { threadId: input.threadId, kind: "reply", body: input.body, scope: input.scope, notFound: input.notFound };
-  const [peek] = await db.select({ channel: threads.channel }).from(threads).where(scopeConditions(scoped));
-  if (!peek) throw new AppError("not_found", input.notFound ?? "Thread not found.");
-  const checked = await checkUploads(CHANNEL_CATALOG[peek.channel].upload, files, input.filesField ?? "files");
-  const entry = channelEntry(peek.channel);
+  // As in postReply: files are checked before the transaction, against the thread's channel.
+  let checked: CheckedFile[] = [];
+  if (files.length) {
+    const [peek] = await db.select({ channel: threads.channel }).from(threads).where(scopeConditions(scoped));
+    if (!peek) throw new AppError("not_found", input.notFound ?? "Thread not found.");
+    checked = await checkUploads(CHANNEL_CATALOG[peek.channel].upload, files, input.filesField ?? "files");
+  }
   return inTransaction(db, async (tx, emit) => {
     const thread = await lockThread(tx, scoped);
+    const entry = channelEntry(thread.channel);
     if (entry.checkInbound) entry.checkInbound({ thread, details: await entry.loadDetails(tx, thread), kind: "reply", receivers: [], actor });
     const role = input.role ?? "customer";
     const authorUserId = actor.kind === "customer" ? (actor.userId ?? null) : null;

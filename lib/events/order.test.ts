@@ -58,6 +58,50 @@ describe("events in commit order", () => {
     expect(await resumed.stop()).toEqual([ids[1]]);
   });
 
+  it("gives a transaction's events their ids in the order they were emitted, and delivers them so", async () => {
+    const tag = `batch-${Date.now()}`;
+    await fanout().ready();
+    const live = await listenFor((d) => (d as { tag?: string })?.tag === tag);
+    await database.db.transaction((tx) => recordEvents(tx as unknown as Db, [tagged(tag, 1), tagged(tag, 2), tagged(tag, 3)]));
+    await pause(800);
+    const delivered = await live.stop();
+    const rows = await queryRows<{ id: number; n: number }>(
+      database.db,
+      sql`select id::int as id, (data->>'n')::int as n from realtime_events where data->>'tag' = ${tag} order by id`,
+    );
+    expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
+    expect(delivered).toEqual(rows.map((r) => r.id));
+  });
+
+  // The lock is taken by the events' own insert (lib/events EVENTS_LOCK): a writer waiting
+  // for it must not have drawn its id yet, or ids would follow the order writers asked again.
+  it.runIf(testDriver() === "postgres")("a writer waiting for the events lock has drawn no event id yet", async () => {
+    const tag = `lock-${Date.now()}`;
+    const lastValue = async () =>
+      (
+        await queryRows<{ n: string }>(
+          database.db,
+          sql`select last_value::text as n from pg_sequences where schemaname = current_schema() and sequencename = 'realtime_events_id_seq'`,
+        )
+      )[0]!.n;
+    let waiting: Promise<void> | undefined;
+    let whileWaiting = "";
+    let held = "";
+    await database.db.transaction(async (t1) => {
+      await recordEvents(t1 as unknown as Db, [tagged(tag, 1)]);
+      held = await lastValue();
+      waiting = database.db.transaction(async (t2) => {
+        await recordEvents(t2 as unknown as Db, [tagged(tag, 2)]);
+      });
+      await pause(300);
+      whileWaiting = await lastValue();
+    });
+    await waiting;
+    expect(whileWaiting).toBe(held);
+    const ids = await committed({ tag, threadId: -1 });
+    expect(ids).toEqual([Number(held), Number(held) + 1]);
+  });
+
   it(`under ${testDriver() === "postgres" ? "8 concurrent writers on two app instances" : "8 concurrent writers"}, every stream gets every committed event once, in order`, async () => {
     const agent = await makeUser(database.db, "agent");
     const { thread } = await makeThread(database.db, { channel: "conversation" });

@@ -38,6 +38,9 @@ export interface RouteOptions<P> {
   /**
    * Bytes the body may have (default 1 MB), enforced while it streams in: a larger one is a 413
    * before it is held in memory. Uploads give their channel's limit (known once the params are).
+   * A function's answer is never below the default: a body that declares no more than that
+   * (Content-Length) is read without asking it — most notes and replies carry no files, and need
+   * no thread lookup before their own.
    */
   bodyLimit?: number | ((context: { db: Db; params: P }) => Promise<number>);
 }
@@ -47,6 +50,15 @@ async function boundedBytes(request: Request, limit: number): Promise<Uint8Array
   const bytes = await readBytes(request, limit);
   if (!bytes) throw new AppError("too_large", `The request body may not exceed ${Math.max(1, Math.round(limit / 1024 / 1024))} MB.`);
   return bytes;
+}
+
+/** The bytes this request's body may have (see RouteOptions.bodyLimit). */
+async function limitOf<P>(request: Request, bodyLimit: RouteOptions<P>["bodyLimit"], context: { db: Db; params: P }): Promise<number> {
+  if (typeof bodyLimit !== "function") return bodyLimit ?? DEFAULT_BODY_LIMIT;
+  // readBytes holds the body to the limit as it streams in, whatever the header said.
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= DEFAULT_BODY_LIMIT) return DEFAULT_BODY_LIMIT;
+  return Math.max(DEFAULT_BODY_LIMIT, await bodyLimit(context));
 }
 
 /** The JSON body of an error: the message, its code, field errors, and anything the error adds. */
@@ -83,8 +95,7 @@ export function apiRoute<P = Record<string, never>>(
       let form: Promise<FormData> | undefined;
       let json: Promise<unknown> | undefined;
       let limit: Promise<number> | undefined;
-      const bodyLimit = () =>
-        (limit ??= Promise.resolve(typeof options.bodyLimit === "function" ? options.bodyLimit({ db, params }) : (options.bodyLimit ?? DEFAULT_BODY_LIMIT)));
+      const bodyLimit = () => (limit ??= limitOf(request, options.bodyLimit, { db, params }));
       const result = await handler({
         request,
         db,

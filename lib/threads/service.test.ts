@@ -20,6 +20,18 @@ afterAll(async () => {
 const reload = async (id: number) => (await database.db.select().from(threads).where(eq(threads.id, id)))[0]!;
 
 describe("addMessage", () => {
+  it("returns the message as it is stored (its insert and the thread's update are one statement)", async () => {
+    const db = database.db;
+    const { thread } = await makeThread(db);
+    const written = await inTransaction(db, (tx, emit) =>
+      addMessage(tx, emit, thread.id, { authorRole: "agent", body: "Stored as returned", receivers: [{ userType: "Customer" }] }),
+    );
+    const [stored] = await db.select().from(messages).where(eq(messages.id, written.id));
+    expect(written).toEqual(stored);
+    expect(written.createdAt).toBeInstanceOf(Date);
+    expect(written.receivers).toEqual([{ userType: "Customer" }]);
+  });
+
   it("moves the thread's activity, preview, counts and waiting state", async () => {
     const db = database.db;
     const { thread } = await makeThread(db, { messages: ["First question", "Second, still waiting"] });
