@@ -277,7 +277,10 @@ async function main() {
           await b.painted();
           return [p, performance.now() - t0];
         });
-        if (i >= 3) (paint.push(p!), trip.push(f!));
+        if (i >= 3) {
+          paint.push(p!);
+          trip.push(f!);
+        }
       }
       measures.push({ name: "paint", what: "floor: a bare paint (two animation frames)", ms: paint });
       measures.push({ name: "trip", what: "floor: `fetch('/api/auth/session')` from the page + paint", ms: trip });
@@ -297,7 +300,6 @@ async function main() {
         unread: "unread=1",
       };
       const ms: number[] = [];
-      let current = "open";
       for (let i = 0, v = 0; ms.length < RUNS && i < RUNS * 4; i++) {
         const next = views[++v % views.length]!;
         const expected = await expectedIds(queries[next]!);
@@ -316,9 +318,7 @@ async function main() {
           { next, expected },
         );
         if (i >= 2) ms.push(t);
-        current = next;
       }
-      void current;
       measures.push({ name: "view", what: "view switch: click a sidebar view → its rows painted", ms });
       log("view switch measured");
       await pageA.click('[data-testid="view-all"]');
@@ -536,7 +536,10 @@ async function main() {
           window.fetch = original;
           return [t - t0, savedAt - t0];
         }, ayse);
-        if (i >= 2) (ms.push(t!), saved.push(s!));
+        if (i >= 2) {
+          ms.push(t!);
+          saved.push(s!);
+        }
       }
       measures.push({ name: "assign", what: "assign to me: click → painted", ms });
       measures.push({ name: "assign-saved", what: "assign to me: click → the server's answer", ms: saved });
