@@ -1,15 +1,23 @@
 "use client";
 // The open thread's data and actions. Every change is optimistic: the cache changes at once, the
 // server decides, and a refusal rolls the cache back and surfaces the server's message.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { useLiveEvent } from "@/components/live/live-events-provider";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import type { MessageView, ThreadView } from "@/lib/inbox/views";
 import { ApiError, fetchThread, heartbeat, leave, patchThread, sendMessage, type SendInput, type SendResult } from "./api";
 
+/** How long a read thread counts as current; live events invalidate it sooner when it changes. */
+const THREAD_STALE_MS = 10_000;
+
 export function useThread(id: number) {
-  return useQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: 10_000 });
+  return useQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: THREAD_STALE_MS });
+}
+
+/** Loads a thread the agent is likely to open next (a hovered or selected row), unless it is cached and current. */
+export function prefetchThread(qc: QueryClient, id: number): void {
+  void qc.prefetchQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: THREAD_STALE_MS });
 }
 
 /** An optimistic message not yet confirmed by the server. */
