@@ -3,8 +3,9 @@
 // the thread (prefetched as the pointer or the j/k selection reached its row, or seen a moment
 // ago), this is the thread itself, from that cache, until the server's page replaces it; otherwise
 // the pane says it is opening rather than keeping "Select a conversation".
-import { useQuery } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useParams } from "next/navigation";
+import { useSyncExternalStore } from "react";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import type { ThreadView as ThreadData } from "@/lib/inbox/views";
 import { useCurrentAgent } from "@/components/inbox/current-agent";
@@ -14,8 +15,15 @@ export default function ThreadLoading() {
   const params = useParams<{ threadId?: string }>();
   const id = Number(params.threadId);
   const me = useCurrentAgent();
-  // Only the cache: the server's page is on its way, so nothing is fetched from here.
-  const { data } = useQuery<ThreadData>({ queryKey: inboxKeys.thread(id), enabled: false });
+  // Only the cache, read without creating an entry: the server's page is on its way, and its
+  // HydrationBoundary fills an entry that does not exist yet while rendering (one that exists, only
+  // after it — too late for the server's HTML, which would then lack the thread).
+  const qc = useQueryClient();
+  const data = useSyncExternalStore(
+    (onChange) => qc.getQueryCache().subscribe(onChange),
+    () => qc.getQueryData<ThreadData>(inboxKeys.thread(id)),
+    () => undefined,
+  );
   if (data && me && data.thread.id === id)
     return (
       // "contents": no box of its own, the pane lays out as the page's will (the marker says which one this is).
