@@ -4,7 +4,7 @@
 // filters. Every choice is a link that changes the URL, so a view can be bookmarked and shared.
 // Counts are of open threads and capped (see findInboxCounts), the saved views' included.
 import { useAgentTexts } from "@/components/layout/agent-prefs";
-import Link from "next/link";
+import { ListLink } from "./list-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -66,7 +66,7 @@ function currentView(f: FilterValues): string {
 
 function NavItem({ href, active, children, count, testId }: { href: string; active: boolean; children: React.ReactNode; count?: string; testId?: string }) {
   return (
-    <Link
+    <ListLink
       href={href}
       // Clicking must not leave focus here, or a later Enter would follow this link again.
       onClick={(e) => e.currentTarget.blur()}
@@ -80,7 +80,7 @@ function NavItem({ href, active, children, count, testId }: { href: string; acti
           {count}
         </span>
       ) : null}
-    </Link>
+    </ListLink>
   );
 }
 
@@ -201,7 +201,7 @@ export function InboxSidebar({ sellers, me }: { sellers: { id: number; title: st
         </NavItem>
         {CHANNELS.map((c) => (
           <div key={c}>
-            <Link
+            <ListLink
               href={hrefWith({ channel: c, state: undefined })}
               onClick={(e) => e.currentTarget.blur()}
               data-testid={`channel-${c}`}
@@ -211,7 +211,7 @@ export function InboxSidebar({ sellers, me }: { sellers: { id: number; title: st
               <ChannelIcon channel={c} className="h-5 w-5" />
               <span className="min-w-0 flex-1 truncate">{CHANNEL_CATALOG[c].label}</span>
               <span className="text-xs tabular-nums text-slate-600">{formatCount(counts?.channels[c], counts?.cap)}</span>
-            </Link>
+            </ListLink>
             {channel === c && CHANNEL_CATALOG[c].states.length ? (
               <div className="ml-7 mt-0.5 space-y-0.5 border-l border-slate-200 pl-2">
                 {CHANNEL_CATALOG[c].states.map((s) => (
@@ -328,7 +328,7 @@ export function InboxSidebar({ sellers, me }: { sellers: { id: number; title: st
             <button type="submit" className="rounded bg-slate-900 px-2 py-1 text-xs font-medium text-white hover:bg-slate-700">
               Apply
             </button>
-            <Link
+            <ListLink
               href={hrefWith({
                 seller: undefined,
                 subject: undefined,
@@ -341,7 +341,7 @@ export function InboxSidebar({ sellers, me }: { sellers: { id: number; title: st
               className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100"
             >
               Clear
-            </Link>
+            </ListLink>
           </div>
         </form>
       </details>

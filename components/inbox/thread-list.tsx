@@ -3,17 +3,18 @@
 // away), sort, the rows (keyset pages loaded as you scroll), selection for bulk actions (click,
 // shift-click, x) with undo, keyboard navigation (j/k, Enter, /) and live updates from /api/events.
 // Filters come from the URL.
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { InboxListResponse } from "@/lib/inbox/views";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { MAX_SEARCH_LENGTH } from "@/lib/inbox/filters";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import { SEARCH_FILTER_HELP } from "@/lib/search/syntax";
 import { useLiveEvent } from "@/components/live/live-events-provider";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { prefetchThread } from "@/components/thread/use-thread";
 import { BulkBar, UndoNotice, useUndo } from "./bulk-bar";
+import { ListLink, switchListInPlace } from "./list-link";
+import { listQuery, prefetchListFor } from "./list-query";
 import { useShortcut } from "./shortcuts";
 import { ThreadRow } from "./thread-row";
 import { useInboxFilters } from "./use-inbox-filters";
@@ -35,46 +36,29 @@ const LIVE_EVENTS = [
   "customer.updated",
 ] as const;
 
-class ListError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchPage(query: string, cursor: string | null): Promise<InboxListResponse> {
-  const params = new URLSearchParams(query);
-  if (cursor) params.set("cursor", cursor);
-  const response = await fetch(`/api/inbox/threads?${params}`, { headers: { accept: "application/json" } });
-  if (response.status === 414 || response.status === 431) throw new ListError("Search text is too long.", response.status);
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new ListError(body?.error ?? "The list could not be loaded.", response.status);
-  }
-  return response.json() as Promise<InboxListResponse>;
-}
+/**
+ * Typed text becomes a search this long after the last keystroke: short enough to feel immediate,
+ * long enough that a fast typist sends one request per word. A search overtaken by more typing is
+ * cancelled in the browser (the list's fetch takes React Query's signal).
+ */
+const SEARCH_DEBOUNCE_MS = 80;
 
 export function ThreadList({ me, agents }: { me: { id: number; name: string }; agents: { id: number; name: string }[] }) {
   // The first page is rendered on the server; this says when the keys and the search box work too.
   const hydrated = useHydrated();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { filters, query, hrefWith } = useInboxFilters();
+  const { filters, hrefWith } = useInboxFilters();
   const params = useParams<{ threadId?: string }>();
   const t = useAgentTexts();
   const openId = Number(params.threadId) || null;
   const waitingSort = filters.sort === "waiting";
 
-  const list = useInfiniteQuery({
-    queryKey: inboxKeys.list(filters as Record<string, string>),
-    queryFn: ({ pageParam }) => fetchPage(query, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    retry: (count, error) => !(error instanceof ListError && error.status < 500) && count < 1,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.threads) ?? [];
+  // While another view's or search's rows load, the last ones stay (dimmed) rather than a blank list.
+  const list = useInfiniteQuery({ ...listQuery(filters), placeholderData: keepPreviousData });
+  const stale = list.isPlaceholderData;
+  // Stable while the data is (the rows are memoized: opening a thread or moving the selection re-renders two of them, not fifty).
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.threads) ?? [], [list.data]);
   const searching = Boolean(filters.q);
   const chips = list.data?.pages[0]?.chips ?? [];
   const tags = useTags();
@@ -83,25 +67,29 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
   // Selection for bulk actions: click a row's box, shift-click for a range, x for the current row.
   const [picked, setPicked] = useState<Set<number>>(() => new Set());
   const anchor = useRef<number | null>(null);
-  const togglePick = (index: number, range: boolean) => {
-    const row = rows[index];
-    if (!row) return;
-    const from = anchor.current;
-    setPicked((current) => {
-      const next = new Set(current);
-      if (range && from !== null && rows[from]) {
-        const [a, b] = [Math.min(from, index), Math.max(from, index)];
-        const on = !current.has(row.id);
-        for (let i = a; i <= b; i++) {
-          if (on) next.add(rows[i]!.id);
-          else next.delete(rows[i]!.id);
-        }
-      } else if (next.has(row.id)) next.delete(row.id);
-      else next.add(row.id);
-      return next;
-    });
-    anchor.current = index;
-  };
+  const togglePick = useCallback(
+    (index: number, range: boolean) => {
+      const row = rows[index];
+      if (!row) return;
+      const from = anchor.current;
+      setPicked((current) => {
+        const next = new Set(current);
+        if (range && from !== null && rows[from]) {
+          const [a, b] = [Math.min(from, index), Math.max(from, index)];
+          const on = !current.has(row.id);
+          for (let i = a; i <= b; i++) {
+            if (on) next.add(rows[i]!.id);
+            else next.delete(rows[i]!.id);
+          }
+        } else if (next.has(row.id)) next.delete(row.id);
+        else next.add(row.id);
+        return next;
+      });
+      anchor.current = index;
+    },
+    [rows],
+  );
+  const prefetchRow = useCallback((id: number) => prefetchThread(queryClient, id), [queryClient]);
   const undoNotice = useUndo(() => {
     void queryClient.invalidateQueries({ queryKey: inboxKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: inboxKeys.counts() });
@@ -141,6 +129,8 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
     if (!rows.length) return;
     const next = Math.min(Math.max((current < 0 ? (delta > 0 ? -1 : rows.length) : current) + delta, 0), rows.length - 1);
     setSelected(next);
+    // The likely next thread: loaded now, so Enter shows it from the cache.
+    if (rows[next]) prefetchThread(queryClient, rows[next].id);
     if (next >= rows.length - 5 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   };
   useShortcut("j", "Next conversation", () => move(1));
@@ -174,9 +164,12 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
   // Search: typed text goes into the URL (debounced), so a search is shareable too.
   const [text, setText] = useState(filters.q ?? "");
   const [lastQ, setLastQ] = useState(filters.q);
+  // The search this box put in the URL itself: when the URL catches up with it, the agent may have
+  // typed on meanwhile, and that text must stay. Another q (back, a link) replaces the text.
+  const [appliedQ, setAppliedQ] = useState(filters.q);
   if (filters.q !== lastQ) {
     setLastQ(filters.q);
-    if ((filters.q ?? "") !== text.trim()) setText(filters.q ?? "");
+    if (filters.q !== appliedQ && (filters.q ?? "") !== text.trim()) setText(filters.q ?? "");
   }
   const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const applySearch = useCallback(
@@ -186,9 +179,14 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
       // Too long for a search (and for a URL): say so here rather than send it.
       if (q && q.length > MAX_SEARCH_LENGTH) return;
       if (q === filters.q) return;
-      router.replace(hrefWith({ q }), { scroll: false });
+      // Only the query string changes: the browser's history entry, no page round trip (see ListLink).
+      const href = hrefWith({ q });
+      setAppliedQ(q);
+      // The request leaves now, not once the new URL has re-rendered the list (which then finds it in flight).
+      prefetchListFor(queryClient, href);
+      if (!switchListInPlace(href, "replace")) router.replace(href, { scroll: false });
     },
-    [filters.q, hrefWith, router],
+    [filters.q, hrefWith, router, queryClient],
   );
 
   return (
@@ -234,7 +232,7 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
               const value = e.target.value;
               setText(value);
               if (searchTimer.current) clearTimeout(searchTimer.current);
-              searchTimer.current = setTimeout(() => applySearch(value), 400);
+              searchTimer.current = setTimeout(() => applySearch(value), SEARCH_DEBOUNCE_MS);
             }}
             className="w-full rounded-md border border-slate-300 bg-slate-50 py-1.5 pl-8 pr-2 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100"
           />
@@ -309,29 +307,31 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
         <div className={`flex items-center gap-1 text-xs ${visiblePicked.length ? "hidden" : ""}`}>
           {searching ? (
             <span className="text-slate-600" data-testid="search-summary">
-              {list.isSuccess ? `${rows.length}${rows.length >= 50 || list.hasNextPage ? "+" : ""} ${rows.length === 1 ? "result" : "results"}` : "Searching…"}
+              {list.isSuccess && !stale
+                ? `${rows.length}${rows.length >= 50 || list.hasNextPage ? "+" : ""} ${rows.length === 1 ? "result" : "results"}`
+                : "Searching…"}
               {filters.status || chips.some((c) => c.key === "status") ? "" : " · open and closed"}
               {rows.length && rows.every((r) => r.subjectHighlight === undefined) ? " · newest first" : " · best match first"}
             </span>
           ) : (
             <>
               <span className="mr-1 text-slate-600">{t.list.sort}</span>
-              <Link
+              <ListLink
                 href={hrefWith({ sort: undefined })}
                 data-testid="sort-activity"
                 aria-current={!waitingSort ? "true" : undefined}
                 className={`rounded px-1.5 py-0.5 ${!waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
               >
                 Newest activity
-              </Link>
-              <Link
+              </ListLink>
+              <ListLink
                 href={hrefWith({ sort: "waiting" })}
                 data-testid="sort-waiting"
                 aria-current={waitingSort ? "true" : undefined}
                 className={`rounded px-1.5 py-0.5 ${waitingSort ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
               >
                 Longest waiting
-              </Link>
+              </ListLink>
             </>
           )}
           {list.isFetching && !list.isFetchingNextPage ? (
@@ -362,7 +362,12 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
             {searching ? `No conversations match “${filters.q}”.` : "No conversations here. Nice work."}
           </p>
         ) : (
-          <ul aria-label="Conversations" data-testid="thread-list" className="divide-y divide-slate-100">
+          <ul
+            aria-label="Conversations"
+            data-testid="thread-list"
+            aria-busy={stale ? "true" : undefined}
+            className={`divide-y divide-slate-100 transition-opacity ${stale ? "opacity-60" : ""}`}
+          >
             {rows.map((row, i) => (
               <ThreadRow
                 key={row.id}
@@ -372,7 +377,8 @@ export function ThreadList({ me, agents }: { me: { id: number; name: string }; a
                 active={row.id === openId}
                 selected={i === current}
                 picked={picked.has(row.id)}
-                onPick={(range) => togglePick(i, range)}
+                onPick={togglePick}
+                onIntent={prefetchRow}
                 tags={tags}
                 waitingSort={waitingSort && !searching}
                 now={now}

@@ -2,6 +2,7 @@
 // tags, last message (or, in a search, the message that matched: who wrote it, when, the words
 // marked), unread mark, draft, snooze, assignee and age. Compact: three or four short lines.
 import Link, { useLinkStatus } from "next/link";
+import { memo } from "react";
 import type { Channel } from "@/db/schema";
 import { stateLabel } from "@/lib/channels/catalog";
 import type { InboxRow } from "@/lib/inbox/views";
@@ -39,7 +40,8 @@ const initials = (name: string) =>
 
 const ROLE: Record<string, string> = { customer: "Customer", agent: "Agent", seller: "Seller", customer_service: "Customer service", system: "System" };
 
-export function ThreadRow({
+/** Memoized: the list re-renders on every selection move and navigation; a row only when its own props change. */
+export const ThreadRow = memo(function ThreadRow({
   row,
   href,
   index,
@@ -47,6 +49,7 @@ export function ThreadRow({
   selected,
   picked,
   onPick,
+  onIntent,
   tags,
   waitingSort,
   now,
@@ -57,7 +60,10 @@ export function ThreadRow({
   active: boolean;
   selected: boolean;
   picked: boolean;
-  onPick: (range: boolean) => void;
+  /** Stable across renders (memo): called with the row's index and whether shift was held. */
+  onPick: (index: number, range: boolean) => void;
+  /** The pointer is on the row or the keyboard is: it is likely to be opened next (called with its id). */
+  onIntent?: (id: number) => void;
   tags: TagView[];
   waitingSort: boolean;
   now: Date;
@@ -87,13 +93,15 @@ export function ThreadRow({
         onChange={() => {}}
         onClick={(e) => {
           e.stopPropagation();
-          onPick(e.shiftKey);
+          onPick(index, e.shiftKey);
         }}
         className="absolute top-2.5 left-1.5 z-10 size-3.5 cursor-pointer accent-brand-600"
       />
       <Link
         href={href}
         scroll={false}
+        onMouseEnter={onIntent ? () => onIntent(row.id) : undefined}
+        onFocus={onIntent ? () => onIntent(row.id) : undefined}
         className={`relative flex gap-2.5 border-l-2 py-2 pr-3 pl-6 text-sm ${
           picked ? "bg-brand-50" : ""
         } ${active ? "border-l-brand-600 bg-brand-50/70" : selected ? "border-l-slate-400 bg-slate-100" : "border-l-transparent hover:bg-slate-50"}`}
@@ -170,7 +178,7 @@ export function ThreadRow({
       </Link>
     </li>
   );
-}
+});
 
 /** The row says at once that its thread is opening (the page may take a moment on a slow line). */
 function OpeningMark() {

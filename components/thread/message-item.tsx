@@ -3,6 +3,7 @@
 // internal; images preview inline, other files download.
 import type { AttachmentView, MessageView, TimelineEvent } from "@/lib/inbox/views";
 import { LocalTime } from "@/components/ui/local-time";
+import { memo } from "react";
 
 const ROLE_LABEL: Record<MessageView["authorRole"], string> = {
   customer: "Customer",
@@ -86,14 +87,19 @@ function Attachments({ files }: { files: AttachmentView[] }) {
   );
 }
 
-export function MessageItem({
+/**
+ * Memoized, like TimelineItem: a thread re-renders on every presence, typing or status change,
+ * and its messages (the same objects from React Query while unchanged) need not.
+ */
+export const MessageItem = memo(function MessageItem({
   message,
   onToggleRead,
   progress,
   highlighted,
 }: {
   message: MessageView;
-  onToggleRead?: (read: boolean) => void;
+  /** Stable across renders (memo): the message's id comes back with the new read state. */
+  onToggleRead?: (messageId: number, read: boolean) => void;
   /** 0..1 while the message is being sent. */
   progress?: number;
   /** The message a link (a search result) pointed at. */
@@ -144,7 +150,7 @@ export function MessageItem({
           {onToggleRead && progress === undefined ? (
             <button
               type="button"
-              onClick={() => onToggleRead(unread)}
+              onClick={() => onToggleRead(message.id, unread)}
               className="text-slate-600 opacity-0 transition group-hover:opacity-100 hover:text-slate-700 focus:opacity-100"
               data-testid="message-toggle-read"
             >
@@ -169,7 +175,7 @@ export function MessageItem({
       </article>
     </li>
   );
-}
+});
 
 const EVENT_TEXT: Record<string, (e: TimelineEvent) => string> = {
   closed: (e) => `${e.actorName ?? "Someone"} closed the thread`,
@@ -198,7 +204,7 @@ const EVENT_TEXT: Record<string, (e: TimelineEvent) => string> = {
   customer_merged: (e) => `${e.actorName ?? "Someone"} merged the customer's records`,
 };
 
-export function TimelineItem({ event }: { event: TimelineEvent }) {
+export const TimelineItem = memo(function TimelineItem({ event }: { event: TimelineEvent }) {
   const text = EVENT_TEXT[event.type]?.(event) ?? event.type;
   return (
     <li data-testid="timeline-event" data-type={event.type} className="flex items-center gap-3 py-0.5 text-xs text-slate-600">
@@ -209,4 +215,4 @@ export function TimelineItem({ event }: { event: TimelineEvent }) {
       <span className="h-px flex-1 bg-slate-200" />
     </li>
   );
-}
+});

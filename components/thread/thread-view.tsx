@@ -6,7 +6,7 @@
 // unless you scrolled up, and a link to one message (#message-N, from a search) shows that one.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { CHANNEL_CATALOG, type ChannelInfo } from "@/lib/channels/catalog";
 import { inboxKeys } from "@/lib/inbox/query-keys";
@@ -135,6 +135,9 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
   const toggleStatus = () => view && actions.status.mutate(view.thread.status === "open" ? "closed" : "open");
   const toggleUnread = () => view && actions.read.mutate({ read: view.thread.unreadCount > 0 });
   const assignToMe = () => actions.assign.mutate(me.id);
+  // Stable, so the memoized messages do not re-render with the rest of the thread.
+  const readMutate = actions.read.mutate;
+  const toggleMessageRead = useCallback((messageId: number, read: boolean) => readMutate({ read, messageIds: [messageId] }), [readMutate]);
   const canReply = view?.replyOptions.kinds.includes("reply") ?? false;
   useShortcut("r", "Reply", () => focusComposer("reply"), canReply);
   useShortcut("n", "Add an internal note", () => focusComposer("note"), !!view);
@@ -458,12 +461,7 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
           <ol ref={content} data-testid="messages" className="mx-auto max-w-3xl space-y-3">
             {entries.map((e) =>
               e.message ? (
-                <MessageItem
-                  key={e.key}
-                  message={e.message}
-                  highlighted={e.message.id === target}
-                  onToggleRead={(read) => actions.read.mutate({ read, messageIds: [e.message!.id] })}
-                />
+                <MessageItem key={e.key} message={e.message} highlighted={e.message.id === target} onToggleRead={toggleMessageRead} />
               ) : (
                 <TimelineItem key={e.key} event={e.event!} />
               ),

@@ -1,15 +1,23 @@
 "use client";
 // The open thread's data and actions. Every change is optimistic: the cache changes at once, the
 // server decides, and a refusal rolls the cache back and surfaces the server's message.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
-import { useLiveEvent } from "@/components/live/live-events-provider";
+import { useLiveEvent, type LiveEvent } from "@/components/live/live-events-provider";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import type { MessageView, ThreadView } from "@/lib/inbox/views";
 import { ApiError, fetchThread, heartbeat, leave, patchThread, sendMessage, type SendInput, type SendResult } from "./api";
 
+/** How long a read thread counts as current; live events invalidate it sooner when it changes. */
+const THREAD_STALE_MS = 10_000;
+
 export function useThread(id: number) {
-  return useQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: 10_000 });
+  return useQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: THREAD_STALE_MS });
+}
+
+/** Loads a thread the agent is likely to open next (a hovered or selected row), unless it is cached and current. */
+export function prefetchThread(qc: QueryClient, id: number): void {
+  void qc.prefetchQuery({ queryKey: inboxKeys.thread(id), queryFn: () => fetchThread(id), staleTime: THREAD_STALE_MS });
 }
 
 /** An optimistic message not yet confirmed by the server. */
@@ -151,9 +159,30 @@ export function useLiveThread(id: number) {
     ],
     (event) => {
       if (Number(event.data.threadId) !== id) return;
+      // What the event itself says shows at once; the read that follows brings the rest (the
+      // timeline, the message) and is the truth. An older read still in flight is cancelled by it.
+      const patch = fromEvent(event);
+      if (patch) qc.setQueryData<ThreadView>(inboxKeys.thread(id), (v) => (v ? patch(v) : v));
       void qc.invalidateQueries({ queryKey: inboxKeys.thread(id) });
     },
   );
+}
+
+/** The change an event describes in full, as a patch of the open thread (status and assignee). */
+function fromEvent(event: LiveEvent): Patch | null {
+  const d = event.data;
+  if ((event.name === "thread.closed" || event.name === "thread.reopened") && (d.status === "open" || d.status === "closed")) {
+    const status = d.status;
+    return (v) => ({ ...v, thread: { ...v.thread, status } });
+  }
+  if (event.name === "thread.assigned" && "assigneeId" in d) {
+    const assigneeId = typeof d.assigneeId === "number" ? d.assigneeId : null;
+    return (v) => ({
+      ...v,
+      thread: { ...v.thread, assigneeId, assigneeName: assigneeId ? (v.agents.find((a) => a.id === assigneeId)?.name ?? null) : null },
+    });
+  }
+  return null;
 }
 
 export interface Viewer {
@@ -204,6 +233,11 @@ export function usePresence(id: number, myId: number) {
   }, []);
   useEffect(() => {
     let alive = true;
+    // The view shown from the cache while the page loads hands over to the page's own (a remount):
+    // that is not leaving, so a departure waits a moment for a view of the same thread to cancel it.
+    const pendingLeave = leaving.get(id);
+    if (pendingLeave) clearTimeout(pendingLeave);
+    leaving.delete(id);
     const beat = () => void heartbeat(id).then((list) => alive && update(list));
     beat();
     const timer = setInterval(beat, 15_000);
@@ -213,7 +247,13 @@ export function usePresence(id: number, myId: number) {
       alive = false;
       clearInterval(timer);
       window.removeEventListener("pagehide", onHide);
-      leave(id);
+      leaving.set(
+        id,
+        setTimeout(() => {
+          leaving.delete(id);
+          leave(id);
+        }, LEAVE_GRACE_MS),
+      );
     };
   }, [id, update]);
   useLiveEvent(["viewing"], (event) => {
@@ -241,6 +281,10 @@ export function useOtherSideTyping(id: number): boolean {
   });
   return typing;
 }
+
+/** Departures not yet announced, by thread (see usePresence). */
+const leaving = new Map<number, ReturnType<typeof setTimeout>>();
+const LEAVE_GRACE_MS = 1_500;
 
 /** "… is replying" shows this long after the last typing signal. */
 const TYPING_MS = 8_000;

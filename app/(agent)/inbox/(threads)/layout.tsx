@@ -11,6 +11,7 @@ import { findSidebar } from "@/lib/inbox/sidebar";
 import { findTags } from "@/lib/tags/queries";
 import { findSellerOptions } from "@/lib/threads/queries";
 import { findStaff } from "@/lib/users/queries";
+import { CurrentAgentProvider } from "@/components/inbox/current-agent";
 import { InboxSidebar } from "@/components/inbox/inbox-sidebar";
 import { ShortcutsProvider } from "@/components/inbox/shortcuts";
 import { ThreadList } from "@/components/inbox/thread-list";
@@ -35,13 +36,15 @@ export default async function InboxLayout({ children }: { children: React.ReactN
   return (
     <HydrationBoundary state={dehydrate(client)}>
       <ShortcutsProvider>
-        <div className="flex h-full">
-          {/* No Suspense boundaries here: the list hydrates with the page, before any live event or
+        <CurrentAgentProvider agent={me}>
+          <div className="flex h-full">
+            {/* No Suspense boundaries here: the list hydrates with the page, before any live event or
               refetch can change its data under it (the page is dynamic, so useSearchParams needs none). */}
-          <InboxSidebar sellers={sellers} me={me} />
-          <ThreadList me={me} agents={staff.map((s) => ({ id: s.id, name: s.name }))} />
-          <div className="flex min-w-0 flex-1">{children}</div>
-        </div>
+            <InboxSidebar sellers={sellers} me={me} />
+            <ThreadList me={me} agents={staff.map((s) => ({ id: s.id, name: s.name }))} />
+            <div className="flex min-w-0 flex-1">{children}</div>
+          </div>
+        </CurrentAgentProvider>
       </ShortcutsProvider>
     </HydrationBoundary>
   );

@@ -1,6 +1,36 @@
-// Shown the moment a thread is chosen, while the server reads it (a slow connection, a long thread):
+"use client";
+// Shown the moment a thread is chosen, while the server reads it. When the browser already holds
+// the thread (prefetched as the pointer or the j/k selection reached its row, or seen a moment
+// ago), this is the thread itself, from that cache, until the server's page replaces it; otherwise
 // the pane says it is opening rather than keeping "Select a conversation".
+import { useQueryClient } from "@tanstack/react-query";
+import { useParams } from "next/navigation";
+import { useSyncExternalStore } from "react";
+import { inboxKeys } from "@/lib/inbox/query-keys";
+import type { ThreadView as ThreadData } from "@/lib/inbox/views";
+import { useCurrentAgent } from "@/components/inbox/current-agent";
+import { ThreadView } from "@/components/thread/thread-view";
+
 export default function ThreadLoading() {
+  const params = useParams<{ threadId?: string }>();
+  const id = Number(params.threadId);
+  const me = useCurrentAgent();
+  // Only the cache, read without creating an entry: the server's page is on its way, and its
+  // HydrationBoundary fills an entry that does not exist yet while rendering (one that exists, only
+  // after it — too late for the server's HTML, which would then lack the thread).
+  const qc = useQueryClient();
+  const data = useSyncExternalStore(
+    (onChange) => qc.getQueryCache().subscribe(onChange),
+    () => qc.getQueryData<ThreadData>(inboxKeys.thread(id)),
+    () => undefined,
+  );
+  if (data && me && data.thread.id === id)
+    return (
+      // "contents": no box of its own, the pane lays out as the page's will (the marker says which one this is).
+      <div className="contents" data-testid="thread-from-cache">
+        <ThreadView key={id} threadId={id} me={{ id: me.id, name: me.name }} />
+      </div>
+    );
   return (
     <section data-testid="thread-loading" role="status" aria-live="polite" className="flex min-w-0 flex-1 flex-col bg-slate-50">
       <div className="border-b border-slate-200 bg-white px-5 py-4">
