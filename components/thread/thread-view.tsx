@@ -62,7 +62,12 @@ function useStickToEnd() {
   };
 }
 
-export function ThreadView({ threadId, me }: { threadId: number; me: { id: number; name: string; role?: string } }) {
+/**
+ * `preview`: the thread shown from the browser's cache while its page comes from the server (the
+ * route's loading state), which then takes its place — so nothing can be written in it yet: what
+ * was typed would be gone with it.
+ */
+export function ThreadView({ threadId, me, preview = false }: { threadId: number; me: { id: number; name: string; role?: string }; preview?: boolean }) {
   const router = useRouter();
   const search = useSearchParams();
   const qc = useQueryClient();
@@ -478,18 +483,20 @@ export function ThreadView({ threadId, me }: { threadId: number; me: { id: numbe
         </div>
 
         {baseline ? (
-          <Composer
-            key={thread.id}
-            view={view}
-            me={me}
-            mode={mode}
-            setMode={setMode}
-            textareaRef={textareaRef}
-            baseline={baseline}
-            setBaseline={setBaseline}
-            send={(input) => actions.send.mutateAsync(input)}
-            sending={actions.send.isPending}
-          />
+          <fieldset disabled={preview} aria-busy={preview || undefined} className="contents">
+            <Composer
+              key={thread.id}
+              view={view}
+              me={me}
+              mode={mode}
+              setMode={setMode}
+              textareaRef={textareaRef}
+              baseline={baseline}
+              setBaseline={setBaseline}
+              send={(input) => actions.send.mutateAsync(input)}
+              sending={actions.send.isPending}
+            />
+          </fieldset>
         ) : null}
       </div>
       <SidePanel view={view} />

@@ -5,7 +5,7 @@
 // the pane says it is opening rather than keeping "Select a conversation".
 import { useQueryClient } from "@tanstack/react-query";
 import { useParams } from "next/navigation";
-import { useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import type { ThreadView as ThreadData } from "@/lib/inbox/views";
 import { useCurrentAgent } from "@/components/inbox/current-agent";
@@ -17,18 +17,23 @@ export default function ThreadLoading() {
   const me = useCurrentAgent();
   // Only the cache, read without creating an entry: the server's page is on its way, and its
   // HydrationBoundary fills an entry that does not exist yet while rendering (one that exists, only
-  // after it — too late for the server's HTML, which would then lack the thread).
+  // after it — too late for the server's HTML, which would then lack the thread). And only what
+  // this browser had asked for before the click — the thread already here, or its prefetch under
+  // way — never the entry the page's own HydrationBoundary brings: on a page load that boundary
+  // can hydrate while this one is still shown, and the thread would then be there twice.
   const qc = useQueryClient();
+  const key = inboxKeys.thread(id);
+  const [asked] = useState(() => qc.getQueryData(key) !== undefined || qc.isFetching({ queryKey: key }) > 0);
   const data = useSyncExternalStore(
-    (onChange) => qc.getQueryCache().subscribe(onChange),
-    () => qc.getQueryData<ThreadData>(inboxKeys.thread(id)),
+    (onChange) => (asked ? qc.getQueryCache().subscribe(onChange) : () => undefined),
+    () => (asked ? qc.getQueryData<ThreadData>(key) : undefined),
     () => undefined,
   );
   if (data && me && data.thread.id === id)
     return (
       // "contents": no box of its own, the pane lays out as the page's will (the marker says which one this is).
       <div className="contents" data-testid="thread-from-cache">
-        <ThreadView key={id} threadId={id} me={{ id: me.id, name: me.name }} />
+        <ThreadView key={id} threadId={id} me={{ id: me.id, name: me.name }} preview />
       </div>
     );
   return (
