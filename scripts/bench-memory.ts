@@ -150,7 +150,7 @@ async function loop(pid: number, get: (p: string) => Promise<string>, threads: n
     samples.push({ at, mb, requests });
     console.log(
       `  ${(at / 60).toFixed(1).padStart(5)} min  ${mb.toFixed(0).padStart(4)} MB  ${requests.toLocaleString("en").padStart(7)} requests` +
-        `   V8 heap ${MB(m.heapUsed)} used / ${MB(m.heapTotal)}, external ${MB(m.external)}, rest (PGlite's WebAssembly, code) ${MB(mb * 2 ** 20 - m.heapTotal - m.external)}`,
+        `   V8 heap ${MB(m.heapUsed)} used / ${MB(m.heapTotal)}, external (PGlite's WebAssembly memory, buffers) ${MB(m.external)}, rest (code, native) ${MB(mb * 2 ** 20 - m.heapTotal - m.external)}`,
     );
   };
   while (Date.now() - began < MINUTES * 60_000) {
