@@ -7,7 +7,7 @@
 // box) or the button, their variables filled in; in a note, "@" suggests colleagues to mention.
 import { useAgentTexts } from "@/components/layout/agent-prefs";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import type { ThreadChange, ThreadView } from "@/lib/inbox/views";
 import { mentionAtCaret } from "@/lib/notifications/mention-syntax";
@@ -207,17 +207,23 @@ export function Composer({
     signalTyping(threadId, true, effectiveMode);
   };
 
+  // The caret goes after inserted text as the new text is committed, before the next key is
+  // handled: a key typed right after picking a mention lands after it, not at the end.
+  const caretAfterInsert = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = textareaRef.current;
+    const caret = caretAfterInsert.current;
+    if (caret === null || !el) return;
+    caretAfterInsert.current = null;
+    el.focus();
+    el.setSelectionRange(caret, caret);
+  }, [body, textareaRef]);
   const insertAtCaret = (text: string, from?: number, to?: number) => {
     const el = textareaRef.current;
     const start = from ?? el?.selectionStart ?? body.length;
     const end = to ?? el?.selectionEnd ?? body.length;
-    const next = body.slice(0, start) + text + body.slice(end);
-    setBody(next);
-    requestAnimationFrame(() => {
-      el?.focus();
-      const caret = start + text.length;
-      el?.setSelectionRange(caret, caret);
-    });
+    caretAfterInsert.current = start + text.length;
+    setBody(body.slice(0, start) + text + body.slice(end));
   };
   const suggestions = mention
     ? view.agents
