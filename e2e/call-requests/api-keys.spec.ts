@@ -1,6 +1,6 @@
 // /admin/api-keys: an admin creates keys of both kinds (secret shown once), sees last use, revokes;
 // nobody else gets in — not by the page, and not by posting the server action.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { apiSignIn, signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { basic, createViaApi, formFields, makeStaff, postForm, sql } from "./helpers";

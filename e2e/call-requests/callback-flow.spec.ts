@@ -1,6 +1,6 @@
 // A visitor asks for a call-back; an agent takes it, gets no answer, notes it, later retries and
 // completes it. The API reports each step the agent made.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { demoAuth } from "./helpers";
 

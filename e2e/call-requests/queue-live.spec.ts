@@ -1,7 +1,7 @@
 // The queue updates live for every agent: a request POSTed to the SECOND app instance appears in
 // the queue open on the FIRST (they share one PostgreSQL; NOTIFY carries the event across), and
 // an API change or another agent's take shows up without a reload.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { createViaApi, demoAuth } from "./helpers";

@@ -3,7 +3,8 @@
 // and typing shown both ways; an internal note never reaches the widget; a network drop loses no
 // message; the agent closes the room and the widget says so.
 import http from "node:http";
-import { expect, test, type Browser, type FrameLocator, type Page } from "@playwright/test";
+import { type Browser, type FrameLocator, type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { makePng } from "@/db/seed/files";
 import { signIn } from "../support/auth";
 import { sql } from "../support/db";

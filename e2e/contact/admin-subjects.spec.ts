@@ -1,7 +1,7 @@
 // Admins manage contact subjects and the e-mail routing; a new subject with two translations is on
 // the form in both languages and in the API, and a deactivated one is gone. Agents, customers and
 // visitors are refused by the server.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn, apiSignIn } from "../support/auth";
 import { formFields, makeStaff, postForm } from "../call-requests/helpers";
 import { sql } from "./helpers";

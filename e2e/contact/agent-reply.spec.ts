@@ -1,6 +1,6 @@
 // An agent answers a contact thread in the inbox and the reply reaches the customer at the real
 // SMTP server, threaded under the submission.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { listReady } from "../inbox/list-helpers";
 import { header, sql, waitForMail } from "./helpers";

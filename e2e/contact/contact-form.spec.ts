@@ -2,7 +2,7 @@
 // becomes a contact thread and is e-mailed (with the file) to the routed recipient at a real SMTP
 // server. Also: inline errors and the order rule, the language switch, the form without
 // JavaScript, and the wire API at both `/path` and `/path/` on the running server.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { makePdf } from "../../db/seed/files";
 import { header, sql, waitForMail } from "./helpers";
 

@@ -1,5 +1,5 @@
 // A reply whose e-mail could not be sent says so beside the thread, and "Send again" sends it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { sql, waitForMail } from "./helpers";
 

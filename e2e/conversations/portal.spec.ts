@@ -4,7 +4,8 @@
 // customer's "My messages" and conversation; the customer replies with a picture and the agent
 // sees it live. The public question page shows the question and answer with the asker's first
 // name and initial only, and another customer cannot open the conversation by its URL.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { apiSignIn, signIn } from "../support/auth";
 import { sql } from "../support/db";
 import { E2E } from "../support/env";

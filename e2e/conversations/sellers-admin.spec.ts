@@ -1,7 +1,7 @@
 // /admin/sellers: an admin adds a seller with its datasource fields and edits it; the conversations
 // API answers those fields; agents, customers and visitors cannot open the page, and the save
 // action checks the role itself. The portal's own endpoints refuse anyone but a signed-in customer.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { formFields, makeStaff, postForm, sql } from "../call-requests/helpers";
 import { apiSignIn, signIn } from "../support/auth";
 

@@ -4,7 +4,8 @@
 // customer writes to the seller in the portal; the seller's back office answers with putMessage —
 // it appears live in the customer's "My messages" and in the agent's inbox on the other instance;
 // the customer's reply shows up in getMessages unread, and markAsRead clears it.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import * as soap from "soap";
 import { signIn } from "../support/auth";
 import { sql } from "../support/db";

@@ -1,6 +1,6 @@
 // An agent answers a discussion to customer service with an attachment and closes it in the
 // inbox; the seller API then reports it closed with the message present.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { files } from "../inbox/thread-helpers";
 import { createDiscussion, expectAnsweredToCustomerServiceAndClosed, sellerToken } from "./helpers";

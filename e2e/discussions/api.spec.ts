@@ -1,7 +1,7 @@
 // The seller API on the running server, as a real client calls it: form-encoded token, Bearer +
 // SellerId, both path spellings and trailing slashes (never a redirect to /login), a reply to
 // customer service with an attachment, then closing it with the `opt` patch clients send.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { createDiscussion, expectAnsweredToCustomerServiceAndClosed, findDiscussion, PNG_1X1, sellerHeaders, sellerToken } from "./helpers";
 
 test("a seller client answers a discussion to customer service with an attachment and closes it", async ({ request }) => {

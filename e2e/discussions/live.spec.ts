@@ -1,6 +1,6 @@
 // A change made through the seller API reaches an agent's inbox live, even on the other app
 // instance: closing (isOpen), read state (hasRead) and a reply arrive on the agent's event stream.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { sql } from "../call-requests/helpers";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";

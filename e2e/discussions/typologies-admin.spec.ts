@@ -1,6 +1,6 @@
 // /admin/typologies: an admin adds a sub-typology and edits it, and sellers see it through the
 // API; agents, customers and visitors cannot open the page, and the action checks the role itself.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { formFields, makeStaff, postForm, sql } from "../call-requests/helpers";
 import { apiSignIn, signIn } from "../support/auth";
 import { sellerHeaders, sellerToken } from "./helpers";

@@ -1,6 +1,6 @@
 // The whole loop an agent runs many times a day, through the list and the thread together: filter,
 // search by a word in a message body, open the hit, reply, and see the list row follow.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { closeHelpersDb, listReady, makeCustomerThread } from "./list-helpers";
 

@@ -1,6 +1,6 @@
 // The inbox list: filters live in the URL (bookmarkable), rows open threads with the same filters,
 // j/k/Enter and / work, and the list endpoints refuse anyone but staff.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { apiSignIn, signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { listReady } from "./list-helpers";

@@ -1,7 +1,7 @@
 // Live and search: a second agent's open list (on the second app instance) shows a new thread and
 // a new message without reload; search finds a message by a word in its body, and hostile input
 // gives results or a clear message, never an error page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { addCustomerMessage, assignTo, closeHelpersDb, closeThread, listReady, makeCustomerThread } from "./list-helpers";

@@ -1,6 +1,7 @@
 // The thread's route handlers refuse in the server, not only in the page: no session → 401,
 // a customer or an agent whose role was taken away → 403; bad input → 400 with the reason.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { hashPassword } from "../../lib/auth/password";
 import { apiSignIn } from "../support/auth";
 import { files, makeThread, sql, threadRow } from "./thread-helpers";

@@ -1,7 +1,7 @@
 // Replying to a thread that changed since it was opened warns first and shows what changed;
 // the agent then sends anyway or cancels — never a duplicated answer by accident.
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { makeThread, sql } from "./thread-helpers";

@@ -1,6 +1,6 @@
 // An agent works one thread end to end: reply with two attachments, note, close, reopen, unread,
 // assign — by buttons and by keyboard; a second agent on the second app instance sees it live.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import path from "node:path";
 import { signIn, USERS } from "../support/auth";
 import { E2E } from "../support/env";

@@ -1,6 +1,6 @@
 // An agent in another time zone and language: the server renders times in UTC, the browser shows
 // them in the agent's zone, and the page hydrates without a mismatch.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { listReady } from "./list-helpers";
 import { makeThread, sql } from "./thread-helpers";

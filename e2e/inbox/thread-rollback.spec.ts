@@ -1,6 +1,6 @@
 // Optimistic changes roll back, with a visible error, when the server refuses them; and the
 // thread page itself is not served to a customer.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { hashPassword } from "../../lib/auth/password";
 import { apiSignIn, signIn } from "../support/auth";
 import { makeThread, sql, threadRow } from "./thread-helpers";

@@ -1,5 +1,5 @@
 // Attachment downloads: only through the authorized route, always as a download, never sniffed.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import pg from "pg";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";

@@ -1,5 +1,5 @@
 // Sign-in and the guarded areas, as a browser sees them — and the same denials straight at the server.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn, USERS } from "../support/auth";
 
 test("an agent signs in through the form and sees threads of all five channels", async ({ page }) => {

@@ -3,7 +3,7 @@
 // over HTTP as each principal, against the status the table expects for that cell.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { eq, sql as dsql } from "drizzle-orm";
 import { attachments, chatDetails, chatOrgs, chatQrCodes, contactSubjects, messages, savedReplies, sellers, tags, threads } from "../../db/schema";
 import { systemActor } from "../../lib/auth/actor";

@@ -2,7 +2,8 @@
 // violation, as each of its users sees it — signed out, customer, agent (light and dark, a phone),
 // admin. A new page goes in PAGES.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn, type DemoUser } from "../support/auth";
 import { closeWorkspaceDb, makeCustomerThread, sql, tag } from "../workspace/helpers";
 

@@ -3,7 +3,8 @@
 // carries a CSP whose nonce is on every script and breaks nothing, and request bodies are bounded
 // in each API's shape without the server's memory growing.
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { hashPassword } from "../../lib/auth/password";
 import { apiSignIn, signIn } from "../support/auth";
 import { sql } from "../support/db";

@@ -2,7 +2,8 @@
 // a password and signs in; disabling signs them out at once; a reset link replaces a password;
 // everyone changes their own password (the other sessions end); /admin warns while demo sign-ins
 // with published passwords still work.
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { hashPassword } from "../../lib/auth/password";
 import { apiSignIn, signIn } from "../support/auth";
 import { sql } from "../support/db";

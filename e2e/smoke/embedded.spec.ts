@@ -1,5 +1,5 @@
 // The default set-up: a fresh embedded database, created, migrated and seeded by the start script.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 
 test("the embedded desk starts with demo data and the agent sees all five channels", async ({ page, baseURL }) => {

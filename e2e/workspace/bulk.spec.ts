@@ -1,7 +1,7 @@
 // Bulk actions as two agents see them: Ayşe picks rows (a click, a shift-click for a range, x for
 // the current row) and closes them in one go; Sam's list on the other instance loses them live;
 // Undo puts them back for both. Then a tag in bulk.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { closeWorkspaceDb, listReady, makeCustomerThread, makeTag, row, sql, tag } from "./helpers";

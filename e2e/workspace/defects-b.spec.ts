@@ -1,7 +1,8 @@
 // The defects an agent trips on (issue 16, part two: 3, 5, 6, 7, 9, 10, 11, 12), each as it was
 // reproduced, in Chromium against the built app.
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { makePdf } from "../../db/seed/files";
 import { sendMail } from "../../lib/mail";
 import { addDays, dayIn } from "../../lib/i18n/zones";

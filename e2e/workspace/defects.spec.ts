@@ -1,7 +1,8 @@
 // Defects 2 and 4 of issue 16: a thread opens at its end even when an image loads after the first
 // paint, and your own new reply is brought into view; a call request's card links to its thread and
 // the customer's history, and Take / Completed / No answer are in the thread's panel too.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { postInbound } from "../../lib/channels/reply";
 import { DiskStore } from "../../lib/storage/store";
 import { E2E } from "../support/env";

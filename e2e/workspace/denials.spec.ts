@@ -1,6 +1,7 @@
 // The workspace's endpoints refuse in the server: no session → 401; a signed-in customer → 403;
 // an agent → 403 where only admins may (the trash's restore) and not-found on the admin pages.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { apiSignIn } from "../support/auth";
 import { closeWorkspaceDb, makeCustomerThread, sql } from "./helpers";
 

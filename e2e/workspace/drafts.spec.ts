@@ -1,7 +1,7 @@
 // Drafts that survive (defect 1): what Ayşe types — text, the Note tab, a file — is kept on the
 // server, there again after opening another thread and after a reload, marked "Draft" in the
 // list, and gone once sent; meanwhile Sam, on the other instance, sees "Ayşe Yılmaz is replying…".
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { files } from "../inbox/thread-helpers";

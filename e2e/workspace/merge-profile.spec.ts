@@ -1,7 +1,7 @@
 // Merging two threads of one customer (the messages interleaved by time, the other closed and
 // pointing to the merged one), and the customer profile: name and notes edited, every thread in
 // every channel listed, another record of the same person merged in.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { closeWorkspaceDb, customerWrites, makeCustomerThread, sql, tag } from "./helpers";
 

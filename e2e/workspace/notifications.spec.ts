@@ -1,7 +1,7 @@
 // Notifications: the unread count in the tab title; opted in from the bell, a desktop notification
 // and a sound for a new message in my thread, an assignment to me and an @mention in a note —
 // written on the other app instance.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { assign, closeWorkspaceDb, customerWrites, makeCustomerThread, sql } from "./helpers";

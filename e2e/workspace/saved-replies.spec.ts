@@ -1,7 +1,7 @@
 // Saved replies: an admin adds one for the team (English and Turkish), an agent adds their own;
 // in a thread "/" opens the picker, typing searches, Enter inserts it in the thread's language
 // with its variables filled in.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { closeWorkspaceDb, makeCustomerThread, sql, tag } from "./helpers";

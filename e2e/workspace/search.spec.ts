@@ -2,7 +2,7 @@
 // number in another format, the #reference, a name without its accents, an inflected word), the
 // box's filters shown as chips, a result that says which message matched — marked — and opens the
 // thread at that message.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { closeWorkspaceDb, customerWrites, listReady, makeCustomerThread, row, tag } from "./helpers";

@@ -1,7 +1,7 @@
 // Snooze: a thread snoozed until a time leaves the open list (on both instances), is in Snoozed,
 // and comes back by itself when its time comes (the database's clock decides; the sweep records
 // it in the timeline); snoozed until the customer replies, a message from them wakes it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { closeWorkspaceDb, customerWrites, listReady, makeCustomerThread, row, sql, tag } from "./helpers";

@@ -1,7 +1,7 @@
 // Spam and the trash: marking a thread as spam takes it out of every view into Spam and blocks
 // its sender from the contact form (by e-mail); "not spam" undoes both. Deleting moves a thread
 // to the trash, where an admin restores it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { closeWorkspaceDb, listReady, makeCustomerThread, row, sql, tag } from "./helpers";
 

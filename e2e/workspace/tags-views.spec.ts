@@ -1,7 +1,7 @@
 // Tags and team views: an admin adds a tag with its colour; an agent tags a thread from the thread;
 // the list shows it, the sidebar and the search box filter by it; the agent saves the filtered
 // list as a view shared with the team, which a colleague on the other instance sees with its count.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { signIn } from "../support/auth";
 import { E2E } from "../support/env";
 import { closeWorkspaceDb, listReady, makeCustomerThread, row, tag } from "./helpers";
