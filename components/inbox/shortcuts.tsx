@@ -1,7 +1,7 @@
 "use client";
 // Keyboard shortcuts for the inbox. Any component registers a key with `useShortcut`; `?` shows
 // every registered shortcut. Keys are ignored while typing in a field (Escape still works).
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 
 interface Shortcut {
   key: string;
@@ -77,8 +77,11 @@ export function ShortcutsProvider({ children }: { children: React.ReactNode }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [setHelpOpen]);
 
+  // One value for the provider's life: a new object each render (the help opening) would re-render
+  // every registered component, and reach into a part of the page still hydrating.
+  const registry = useMemo(() => ({ register }), [register]);
   return (
-    <ShortcutsContext.Provider value={{ register }}>
+    <ShortcutsContext.Provider value={registry}>
       {children}
       {help ? (
         <div

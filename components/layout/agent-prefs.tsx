@@ -2,7 +2,7 @@
 // The signed-in agent's language and theme for every agent screen: the texts (lib/inbox/texts.ts)
 // through useAgentTexts(), and the `dark` class on <html> (their choice, or the system's when they
 // chose "as the system", following it live). The header's menu changes both.
-import { createContext, useContext, useEffect } from "react";
+import { createContext, useContext, useEffect, useMemo } from "react";
 import { agentTexts, type AgentLocale, type AgentTexts, type Theme } from "@/lib/inbox/texts";
 
 const Ctx = createContext<{ locale: AgentLocale; theme: Theme; t: AgentTexts }>({ locale: "en", theme: "system", t: agentTexts("en") });
@@ -23,5 +23,6 @@ export function AgentPrefsProvider({ locale, theme, children }: { locale: AgentL
       document.documentElement.lang = "en";
     };
   }, [theme, locale]);
-  return <Ctx.Provider value={{ locale, theme, t: agentTexts(locale) }}>{children}</Ctx.Provider>;
+  const value = useMemo(() => ({ locale, theme, t: agentTexts(locale) }), [locale, theme]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -4,7 +4,7 @@
 // in a thread assigned to me, a thread assigned to me by someone else, and a note mentioning me.
 // It also tells the server this agent is online (round-robin assignment asks), every 30 s.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { inboxKeys } from "@/lib/inbox/query-keys";
 import type { InboxCounts } from "@/lib/inbox/views";
 import { saveNotificationSettingsAction } from "@/lib/notifications/actions";
@@ -138,13 +138,15 @@ export function NotificationsProvider({ me, initial, children }: { me: number; i
     return () => clearInterval(t);
   }, []);
 
-  const setSettings = async (next: Settings) => {
+  const setSettings = useCallback(async (next: Settings) => {
     if (next.desktop && typeof Notification !== "undefined" && Notification.permission === "default") {
       setPermission(await Notification.requestPermission());
     }
     setLocal(next);
     await saveNotificationSettingsAction(next);
-  };
+  }, []);
 
-  return <Context.Provider value={{ settings, permission, setSettings, recent }}>{children}</Context.Provider>;
+  // A new value only when one of these changes, not each time the title's counts come in.
+  const value = useMemo(() => ({ settings, permission, setSettings, recent }), [settings, permission, setSettings, recent]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
 }
