@@ -54,6 +54,17 @@ const config = [
     files: ["components/ui/**/*.{ts,tsx}"],
     rules: restrict([{ group: ["@/lib/*", "@/db/*", "@/app/*"], message: "components/ui holds dumb primitives: they import nothing from lib/, db/ or app/." }]),
   },
+  {
+    // Browser specs use the suite's own `test` (e2e/support/test.ts: closes the contexts a test
+    // opened, waits for streamed parts after a navigation).
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], allowTypeImports: true, message: "Take test from e2e/support/test.ts." }] },
+      ],
+    },
+  },
 ];
 
 export default config;
