@@ -18,18 +18,15 @@ function settleNavigation(page: Page) {
   settled.add(page);
   const waitForSegments = () =>
     page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'), undefined, { timeout: 5_000 }).catch(() => undefined);
-  const goto = page.goto.bind(page);
-  const reload = page.reload.bind(page);
-  page.goto = async (...args) => {
-    const response = await goto(...args);
-    await waitForSegments();
-    return response;
-  };
-  page.reload = async (...args) => {
-    const response = await reload(...args);
-    await waitForSegments();
-    return response;
-  };
+  const thenSettle =
+    <A extends unknown[], R>(navigate: (...args: A) => Promise<R>) =>
+    async (...args: A) => {
+      const response = await navigate(...args);
+      await waitForSegments();
+      return response;
+    };
+  page.goto = thenSettle(page.goto.bind(page));
+  page.reload = thenSettle(page.reload.bind(page));
 }
 const settleContext = (context: BrowserContext) => {
   context.pages().forEach(settleNavigation);
